@@ -1,0 +1,75 @@
+import type { RenderContext } from '@slidev/types'
+import type { Ref } from 'vue'
+import { injectionCurrentPage, injectionRenderContext, injectionSlidevContext } from '@slidev/client/constants.ts'
+import { computed, inject, onBeforeUnmount, onMounted, ref, watch } from 'vue'
+
+const ANIMATED_CONTEXTS: readonly RenderContext[] = ['slide', 'presenter']
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+    && window.matchMedia('(prefers-reduced-motion: reduce)').matches
+}
+
+/**
+ * Whether a component must show its final state at once: in print and export, in the overview and
+ * the presenter's next-slide preview, with reduced motion, and outside a running deck (tests, SSR).
+ */
+export function useFinalState(): Ref<boolean> {
+  const slidev = inject(injectionSlidevContext, undefined)
+  const renderContext = inject(injectionRenderContext, undefined)
+  return computed(() => {
+    if (!slidev || !renderContext)
+      return true
+    return slidev.nav.isPrintMode || !ANIMATED_CONTEXTS.includes(renderContext.value) || prefersReducedMotion()
+  })
+}
+
+/** Whether the slide holding the component is the one on screen (always true outside a deck). */
+export function useSlideActive(): Ref<boolean> {
+  const slidev = inject(injectionSlidevContext, undefined)
+  const page = inject(injectionCurrentPage, undefined)
+  return computed(() => !slidev || !page || slidev.nav.currentSlideNo === page.value)
+}
+
+/**
+ * Counts from 0 up to each target while the slide is on screen; shows the targets themselves
+ * whenever useFinalState() says so.
+ */
+export function useCountUp(targets: Ref<readonly number[]>, durationMs = 1200): Ref<readonly number[]> {
+  const final = useFinalState()
+  const active = useSlideActive()
+  const progress = ref(0)
+  let frame = 0
+
+  function stop(): void {
+    if (frame)
+      cancelAnimationFrame(frame)
+    frame = 0
+  }
+
+  function start(): void {
+    stop()
+    progress.value = 0
+    const started = performance.now()
+    const step = (now: number): void => {
+      progress.value = Math.min(1, (now - started) / durationMs)
+      frame = progress.value < 1 ? requestAnimationFrame(step) : 0
+    }
+    frame = requestAnimationFrame(step)
+  }
+
+  onMounted(() => {
+    watch(active, (isActive) => {
+      if (isActive && !final.value)
+        start()
+    }, { immediate: true })
+  })
+  onBeforeUnmount(stop)
+
+  return computed(() => {
+    if (final.value)
+      return targets.value
+    const eased = 1 - (1 - progress.value) ** 3
+    return targets.value.map(target => Math.round(target * eased))
+  })
+}

@@ -1,0 +1,5 @@
+import '@fontsource/nunito-sans/latin-400.css'
+import '@fontsource/nunito-sans/latin-400-italic.css'
+import '@fontsource/nunito-sans/latin-700.css'
+import '@fontsource/fira-code/latin-400.css'
+import './recap.css'

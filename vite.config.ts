@@ -1,0 +1,17 @@
+import type { Plugin } from 'vite'
+import { defineConfig } from 'vite'
+import { validateData } from './data/validate.ts'
+
+/** Bad data fails the build (and the dev server's start) with the file, entry and field named. */
+function validateDeckData(): Plugin {
+  return {
+    name: 'recap:validate-data',
+    buildStart() {
+      validateData()
+    },
+  }
+}
+
+export default defineConfig({
+  plugins: [validateDeckData()],
+})
