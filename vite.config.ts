@@ -13,5 +13,7 @@ function validateDeckData(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [validateDeckData()],
+  plugins: [
+    validateDeckData(),
+  ],
 })

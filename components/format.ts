@@ -2,9 +2,15 @@ import type { Stat } from '../data/schema'
 
 /** A figure as its source words it: "over 5000 attendees", "every 6 months, a new summit". */
 export function formatStat(stat: Pick<Stat, 'prefix' | 'value' | 'label'>): string {
-  return [stat.prefix, String(stat.value), stat.label].filter(Boolean).join(' ')
+  return [
+    stat.prefix,
+    String(stat.value),
+    stat.label,
+  ].filter(Boolean).join(' ')
 }
 
 export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`
+  return `${count} ${count === 1
+    ? one
+    : many}`
 }

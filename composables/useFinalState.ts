@@ -1,7 +1,17 @@
 import type { RenderContext } from '@slidev/types'
-import type { Ref } from 'vue'
-import { injectionCurrentPage, injectionRenderContext, injectionSlidevContext } from '@slidev/client/constants.ts'
+import type { InjectionKey, Ref } from 'vue'
 import { computed, inject, onBeforeUnmount, onMounted, ref, watch } from 'vue'
+
+/** The part of Slidev's context these composables read. */
+export interface SlidevNavContext {
+  nav: { isPrintMode: boolean, currentSlideNo: number }
+}
+
+// Slidev's own injection keys, as in @slidev/client/constants.ts (tests/components.test.ts checks they
+// still match). Importing that module instead would type-check all of Slidev's client sources.
+export const injectionSlidevContext = '$$slidev-context' as unknown as InjectionKey<SlidevNavContext>
+export const injectionRenderContext = '$$slidev-render-context' as unknown as InjectionKey<Ref<RenderContext>>
+export const injectionCurrentPage = '$$slidev-page' as unknown as InjectionKey<Ref<number>>
 
 const ANIMATED_CONTEXTS: readonly RenderContext[] = ['slide', 'presenter']
 
@@ -53,7 +63,9 @@ export function useCountUp(targets: Ref<readonly number[]>, durationMs = 1200): 
     const started = performance.now()
     const step = (now: number): void => {
       progress.value = Math.min(1, (now - started) / durationMs)
-      frame = progress.value < 1 ? requestAnimationFrame(step) : 0
+      frame = progress.value < 1
+        ? requestAnimationFrame(step)
+        : 0
     }
     frame = requestAnimationFrame(step)
   }

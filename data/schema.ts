@@ -60,7 +60,12 @@ export const talkSchema = z.object({
 })
 
 export const densitySchema = z.object({
-  report: z.object({ value: z.number().positive(), wording: nonEmpty, quote: nonEmpty, source: nonEmpty }),
+  report: z.object({
+    value: z.number().positive(),
+    wording: nonEmpty,
+    quote: nonEmpty,
+    source: nonEmpty,
+  }),
   vendor: z.object({
     vendor: nonEmpty,
     context: nonEmpty,

@@ -16,9 +16,37 @@ export const event = {
 
 /** The attendance figures, worded as their sources word them ("over 5000", not "5,000+"). */
 export const attendanceStats = [
-  { id: 'attendees', value: 5000, prefix: 'over', label: 'attendees', source: 'report' },
-  { id: 'countries', value: 56, prefix: 'from', label: 'countries', source: 'day1-notes' },
-  { id: 'tracks', value: 14, label: 'tracks in the main conference alone', source: 'report' },
-  { id: 'days', value: 4, label: 'days, Tuesday to Friday', source: 'faq' },
-  { id: 'cadence', value: 6, prefix: 'every', label: 'months, a new summit', source: 'report' },
+  {
+    id: 'attendees',
+    value: 5000,
+    prefix: 'over',
+    label: 'attendees',
+    source: 'report',
+  },
+  {
+    id: 'countries',
+    value: 56,
+    prefix: 'from',
+    label: 'countries',
+    source: 'day1-notes',
+  },
+  {
+    id: 'tracks',
+    value: 14,
+    label: 'tracks in the main conference alone',
+    source: 'report',
+  },
+  {
+    id: 'days',
+    value: 4,
+    label: 'days, Tuesday to Friday',
+    source: 'faq',
+  },
+  {
+    id: 'cadence',
+    value: 6,
+    prefix: 'every',
+    label: 'months, a new summit',
+    source: 'report',
+  },
 ] as const satisfies readonly Stat[]

@@ -16,7 +16,12 @@ export const talks = [
     links: [
       { label: 'Day 1 keynote (YouTube)', url: 'https://www.youtube.com/watch?v=fnPj9pQc2L8', confidence: 'verified' },
       { label: 'Day 2 keynote (openstack.org)', url: 'https://www.openstack.org/summit/tokyo-2015/videos/presentation/day-2-openstack-summit-keynote', confidence: 'verified' },
-      { id: 'innovation-center', label: 'Keynote segment: Intel Cloud for All, OpenStack Innovation Center', url: 'https://www.openstack.org/summit/tokyo-2015/videos/presentation/intel-cloud-for-all-openstack-innovation-center', confidence: 'verified' },
+      {
+        id: 'innovation-center',
+        label: 'Keynote segment: Intel Cloud for All, OpenStack Innovation Center',
+        url: 'https://www.openstack.org/summit/tokyo-2015/videos/presentation/intel-cloud-for-all-openstack-innovation-center',
+        confidence: 'verified',
+      },
     ],
   },
   {
@@ -99,4 +104,3 @@ export const talks = [
     ],
   },
 ] as const satisfies readonly Talk[]
-

@@ -16,16 +16,25 @@ import { talks } from './talks.ts'
 
 /** A data error names the file, the entry and the field, so the fix is one hop away. */
 export class DataError extends Error {
-  constructor(readonly file: string, readonly entry: string, readonly field: string, detail: string) {
+  override name = 'DataError'
+  readonly file: string
+  readonly entry: string
+  readonly field: string
+
+  constructor(file: string, entry: string, field: string, detail: string) {
     super(`${file}: ${entry}: field "${field}": ${detail}`)
-    this.name = 'DataError'
+    this.file = file
+    this.entry = entry
+    this.field = field
   }
 }
 
 function entryName(collection: string, index: number, value: unknown): string {
   const record = (value ?? {}) as Record<string, unknown>
   const key = record.id ?? record.name
-  return typeof key === 'string' ? `${collection}[${index}] "${key}"` : `${collection}[${index}]`
+  return typeof key === 'string'
+    ? `${collection}[${index}] "${key}"`
+    : `${collection}[${index}]`
 }
 
 /** Parses every entry of one collection; the first problem becomes a DataError. */
@@ -62,7 +71,15 @@ export interface DeckData {
   density: unknown
 }
 
-export const deckData: DeckData = { sources, event, attendanceStats, roles, companies, talks, density }
+export const deckData: DeckData = {
+  sources,
+  event,
+  attendanceStats,
+  roles,
+  companies,
+  talks,
+  density,
+}
 
 /** Validates the deck's data modules (or a modified copy, in tests); throws a DataError on the first fault. */
 export function validateData(data: DeckData = deckData): void {

@@ -8,7 +8,10 @@ const [dist = 'dist', out = 'test-output/shots', total = '24', scheme = 'light']
 await mkdir(out, { recursive: true })
 const server = await serveStatic(dist)
 const browser = await launchChromium()
-const page = await browser.newPage({ viewport: { width: 980, height: 552 }, colorScheme: scheme as 'light' | 'dark' })
+const page = await browser.newPage({
+  viewport: { width: 980, height: 552 },
+  colorScheme: scheme as 'light' | 'dark',
+})
 page.on('console', m => m.type() === 'error' && console.log('console:', m.text()))
 page.on('pageerror', e => console.log('pageerror:', e.message))
 for (let n = 1; n <= Number(total); n++) {

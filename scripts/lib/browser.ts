@@ -72,6 +72,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     ...options,
     executablePath,
     chromiumSandbox: !runsAsRoot() && options.chromiumSandbox,
-    args: [...CHROMIUM_ARGS, ...(runsAsRoot() ? ['--no-sandbox'] : []), ...(options.args ?? [])],
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(runsAsRoot()
+        ? ['--no-sandbox']
+        : []),
+      ...(options.args ?? []),
+    ],
   })
 }

@@ -78,6 +78,8 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise<void>((done, fail) => server.close(error => error ? fail(error) : done())),
+    close: () => new Promise<void>((done, fail) => server.close(error => error
+      ? fail(error)
+      : done())),
   }
 }
