@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
+import { ROOT } from './paths.ts'
 
 const run = promisify(execFile)
-export const ROOT = resolve(import.meta.dirname, '../..')
 const SLIDEV = resolve(ROOT, 'node_modules/@slidev/cli/bin/slidev.mjs')
 
 /** Builds the deck into `outDir` with extra `slidev build` arguments; throws with Slidev's output on failure. */
