@@ -1,0 +1,330 @@
+import type { PDFRef } from 'pdf-lib'
+import type { Browser, BrowserContext, Page } from 'playwright-chromium'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib'
+import { launchChromium } from './browser.ts'
+
+// ---------------------------------------------------------------------------------------------
+// Metadata
+
+export interface PdfMetadata {
+  title: string
+  author?: string
+  subject?: string
+  keywords?: readonly string[]
+  /** BCP 47 tag for the catalog's /Lang, which screen readers use to pick a voice, e.g. "en". */
+  language?: string
+  creator?: string
+  producer?: string
+  /** Fixed dates make two exports of the same deck comparable; both default to now. */
+  creationDate?: Date
+  modificationDate?: Date
+}
+
+/**
+ * Sets the document information dictionary and the catalog's /Lang, and asks viewers to show the
+ * title rather than the file name (PDF/UA expects DisplayDocTitle).
+ */
+export function setPdfMetadata(doc: PDFDocument, meta: PdfMetadata): void {
+  doc.setTitle(meta.title, { showInWindowTitleBar: true })
+  if (meta.author)
+    doc.setAuthor(meta.author)
+  if (meta.subject)
+    doc.setSubject(meta.subject)
+  // pdf-lib joins keywords with spaces, which would merge multi-word keywords; commas keep them apart.
+  if (meta.keywords && meta.keywords.length > 0) {
+    doc.setKeywords([
+      meta.keywords.join(', '),
+    ])
+  }
+  if (meta.language)
+    doc.setLanguage(meta.language)
+  doc.setCreator(meta.creator ?? 'openstack-tokyo-2015-recap')
+  doc.setProducer(meta.producer ?? 'Chromium and pdf-lib')
+  const now = new Date()
+  doc.setCreationDate(meta.creationDate ?? now)
+  doc.setModificationDate(meta.modificationDate ?? meta.creationDate ?? now)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outline (bookmarks)
+
+export interface PdfOutlineEntry {
+  title: string
+  /** 0-based index of the page the entry opens. */
+  pageIndex: number
+  children?: readonly PdfOutlineEntry[]
+  /** Whether the entry starts expanded; true unless set. */
+  open?: boolean
+}
+
+interface PlacedEntry {
+  ref: PDFRef
+  dict: PDFDict
+  entry: PdfOutlineEntry
+  children: PlacedEntry[]
+}
+
+/** Items visible under an entry when it is expanded: its children plus their own visible items. */
+function visibleBelow(item: PlacedEntry): number {
+  return item.children.reduce((sum, child) => sum + 1 + (child.entry.open === false
+    ? 0
+    : visibleBelow(child)), 0)
+}
+
+/**
+ * Replaces the document outline with `entries`, each opening its page fitted to the window.
+ * Built from the PDF 1.7 structures (§12.3.3) directly, so it needs nothing beyond pdf-lib.
+ */
+export function addPdfOutline(doc: PDFDocument, entries: readonly PdfOutlineEntry[]): void {
+  const context = doc.context
+  const pages = doc.getPages()
+  const rootRef = context.nextRef()
+
+  const place = (list: readonly PdfOutlineEntry[], parent: PDFRef): PlacedEntry[] => {
+    const placed = list.map((entry): PlacedEntry => {
+      const page = pages[entry.pageIndex]
+      if (!Number.isInteger(entry.pageIndex) || !page)
+        throw new RangeError(`outline entry "${entry.title}" points at page index ${entry.pageIndex}, but the document has ${pages.length} pages`)
+      const dict = context.obj({}) as PDFDict
+      dict.set(PDFName.of('Title'), PDFHexString.fromText(entry.title))
+      dict.set(PDFName.of('Parent'), parent)
+      dict.set(PDFName.of('Dest'), context.obj([
+        page.ref,
+        PDFName.of('Fit'),
+      ]))
+      return {
+        ref: context.nextRef(),
+        dict,
+        entry,
+        children: [],
+      }
+    })
+    placed.forEach((item, index) => {
+      const previous = placed[index - 1]
+      const next = placed[index + 1]
+      if (previous)
+        item.dict.set(PDFName.of('Prev'), previous.ref)
+      if (next)
+        item.dict.set(PDFName.of('Next'), next.ref)
+      item.children = place(item.entry.children ?? [], item.ref)
+      const first = item.children[0]
+      const last = item.children.at(-1)
+      if (first && last) {
+        item.dict.set(PDFName.of('First'), first.ref)
+        item.dict.set(PDFName.of('Last'), last.ref)
+        // Positive Count: open, showing that many descendants; negative: closed, hiding them.
+        const count = visibleBelow(item)
+        item.dict.set(PDFName.of('Count'), PDFNumber.of(item.entry.open === false
+          ? -count
+          : count))
+      }
+      context.assign(item.ref, item.dict)
+    })
+    return placed
+  }
+
+  const top = place(entries, rootRef)
+  const root = context.obj({ Type: 'Outlines' }) as PDFDict
+  const first = top[0]
+  const last = top.at(-1)
+  if (first && last) {
+    root.set(PDFName.of('First'), first.ref)
+    root.set(PDFName.of('Last'), last.ref)
+    root.set(PDFName.of('Count'), PDFNumber.of(top.reduce((sum, item) => sum + 1 + (item.entry.open === false
+      ? 0
+      : visibleBelow(item)), 0)))
+  }
+  context.assign(rootRef, root)
+  doc.catalog.set(PDFName.of('Outlines'), rootRef)
+  if (top.length > 0)
+    doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links
+
+export interface PdfLink {
+  pageIndex: number
+  uri: string
+}
+
+function decodeText(value: unknown): string | undefined {
+  if (value instanceof PDFString || value instanceof PDFHexString)
+    return value.decodeText()
+  return undefined
+}
+
+/** The URI link annotations of every page, read from the PDF objects themselves. */
+export function pdfUriLinks(doc: PDFDocument): PdfLink[] {
+  const links: PdfLink[] = []
+  doc.getPages().forEach((page, pageIndex) => {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const annot = annots?.lookupMaybe(i, PDFDict)
+      if (annot?.lookupMaybe(PDFName.of('Subtype'), PDFName) !== PDFName.of('Link'))
+        continue
+      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict)
+      if (action?.lookupMaybe(PDFName.of('S'), PDFName) !== PDFName.of('URI'))
+        continue
+      const uri = decodeText(action.lookup(PDFName.of('URI')))
+      if (uri)
+        links.push({ pageIndex, uri })
+    }
+  })
+  return links
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+export interface PdfPageOptions {
+  /** Reuse a running browser; without one, a Chromium is launched and closed around the session. */
+  browser?: Browser
+  /** Page size in CSS pixels; also the viewport unless `viewport` is given. */
+  width: number
+  height: number
+  viewport?: { width: number, height: number }
+  colorScheme?: 'light' | 'dark'
+  /** Which CSS media to lay out for; Slidev's print view expects "screen". */
+  media?: 'screen' | 'print'
+  /** Milliseconds allowed for each navigation or wait. */
+  timeout?: number
+  /** Chromium's tagged (accessible) PDF: a structure tree screen readers can follow. */
+  tagged?: boolean
+}
+
+export interface PdfSession {
+  page: Page
+  /** Prints the current document with the session's page size, zero margins and backgrounds. */
+  print: (options?: { pageRanges?: string }) => Promise<Uint8Array>
+  /** Absolute http(s) and mailto targets of the `<a href>` elements inside `scope` that are rendered. */
+  visibleLinks: (scope?: string) => Promise<string[]>
+  /** Uncaught exceptions on the page so far. */
+  pageErrors: string[]
+  /** Requests to anything but loopback so far, which were refused so that rendering stays offline. */
+  blockedRequests: string[]
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url)
+    if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:')
+      return true
+    return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]'
+  }
+  catch {
+    return false
+  }
+}
+
+/** Waits until web fonts and every image have finished loading, as a condition, not a delay. */
+export async function waitForFontsAndImages(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  await page.waitForFunction(() => Array.from(document.images).every(image => image.complete))
+}
+
+/**
+ * Runs `work` with a Chromium page set up for printing: fixed viewport, light or dark scheme,
+ * screen media, service workers blocked and every non-loopback request refused. The page and its
+ * context (and the browser, if this call launched it) are closed afterwards, whatever happens.
+ */
+export async function withPdfPage<T>(options: PdfPageOptions, work: (session: PdfSession) => Promise<T>): Promise<T> {
+  const timeout = options.timeout ?? 60_000
+  const ownBrowser = options.browser === undefined
+  const browser = options.browser ?? await launchChromium()
+  let context: BrowserContext | undefined
+  try {
+    context = await browser.newContext({
+      viewport: options.viewport ?? { width: options.width, height: options.height },
+      colorScheme: options.colorScheme ?? 'light',
+      reducedMotion: 'reduce',
+      // A PWA's service worker could answer from its cache instead of the build being printed.
+      serviceWorkers: 'block',
+    })
+    context.setDefaultTimeout(timeout)
+    context.setDefaultNavigationTimeout(timeout)
+    const blockedRequests: string[] = []
+    await context.route('**/*', (route) => {
+      const target = route.request().url()
+      if (isLoopback(target))
+        return route.continue()
+      blockedRequests.push(target)
+      return route.abort('blockedbyclient')
+    })
+    const page = await context.newPage()
+    const pageErrors: string[] = []
+    page.on('pageerror', error => pageErrors.push(error.message))
+    await page.emulateMedia({ media: options.media ?? 'screen', colorScheme: options.colorScheme ?? 'light' })
+
+    const session: PdfSession = {
+      page,
+      pageErrors,
+      blockedRequests,
+      print: async ({ pageRanges } = {}) => new Uint8Array(await page.pdf({
+        width: `${options.width}px`,
+        height: `${options.height}px`,
+        margin: { top: 0, right: 0, bottom: 0, left: 0 },
+        printBackground: true,
+        preferCSSPageSize: true,
+        tagged: options.tagged ?? true,
+        pageRanges,
+      })),
+      visibleLinks: async (scope = 'body') => page.locator(scope).evaluateAll(roots => roots
+        .flatMap(root => Array.from(root.querySelectorAll('a[href]')) as HTMLAnchorElement[])
+        .filter(a => a.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+        .map(a => a.href)
+        .filter(href => /^(?:https?|mailto):/i.test(href))),
+    }
+    return await work(session)
+  }
+  finally {
+    await context?.close()
+    if (ownBrowser)
+      await browser.close()
+  }
+}
+
+export interface RenderedPdf {
+  bytes: Uint8Array
+  /** Absolute http(s) and mailto targets of the `<a href>` elements rendered when it was printed. */
+  links: string[]
+  pageErrors: string[]
+  blockedRequests: string[]
+}
+
+export interface RenderUrlOptions extends PdfPageOptions {
+  /** Resolves once the page is ready to print; by default when fonts and images have loaded. */
+  ready?: (page: Page) => Promise<void>
+}
+
+/**
+ * Opens `url` and prints it with page.pdf, one page per `width` x `height`. Anchors stay
+ * clickable: Chromium writes each rendered `<a href>` as a URI link annotation.
+ */
+export async function renderUrlToPdf(url: string, options: RenderUrlOptions): Promise<RenderedPdf> {
+  return withPdfPage(options, async (session) => {
+    await session.page.goto(url, { waitUntil: 'load' })
+    await (options.ready ?? waitForFontsAndImages)(session.page)
+    const links = await session.visibleLinks()
+    const bytes = await session.print()
+    return {
+      bytes,
+      links: [
+        ...new Set(links),
+      ],
+      pageErrors: [...session.pageErrors],
+      blockedRequests: [...session.blockedRequests],
+    }
+  })
+}
+
+/** One document from several, page after page; each page keeps its annotations (links). */
+export async function concatPdfs(parts: readonly Uint8Array[]): Promise<PDFDocument> {
+  const doc = await PDFDocument.create()
+  for (const bytes of parts) {
+    const part = await PDFDocument.load(bytes)
+    for (const page of await doc.copyPages(part, part.getPageIndices()))
+      doc.addPage(page)
+  }
+  return doc
+}
