@@ -1,0 +1,241 @@
+import type { Browser, BrowserContext, Page } from 'playwright-chromium'
+import type { StaticServer } from '../scripts/lib/serve.ts'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from '../scripts/lib/browser.ts'
+import { loadDeck } from '../scripts/lib/deck.ts'
+import { serveStatic } from '../scripts/lib/serve.ts'
+import { describeViolations, runAxe } from './support/axe.ts'
+import { currentSlide, guardNetwork, openSlide, waitForSlide } from './support/site.ts'
+
+const deck = await loadDeck()
+const slideNumbers = deck.slides.map(slide => slide.number)
+const figuresSlide = deck.slides.find(slide => slide.title === 'The summit in figures')
+const talkSlides = deck.slides.filter(slide => slide.section === 'Talks worth watching' || slide.frontmatter.title === 'The OpenStack Innovation Center')
+
+let server: StaticServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await serveStatic(inject('distDir'))
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext, page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    ...options,
+  })
+  await guardNetwork(context, [server.url])
+  return { context, page: await context.newPage() }
+}
+
+describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme, every click revealed', (colorScheme) => {
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    ({ context, page } = await newPage({ colorScheme }))
+  })
+  afterAll(async () => {
+    await context?.close()
+  })
+
+  it('follows the system colour scheme (colorSchema: auto)', async () => {
+    await openSlide(page, server.url, 1)
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(colorScheme === 'dark')
+  })
+
+  it.each(slideNumbers)('slide %i has no violations', async (no) => {
+    await openSlide(page, server.url, no, 999)
+    const violations = await runAxe(page)
+    const title = deck.slides[no - 1]?.title
+    expect(describeViolations(violations), `slide ${no} "${title}" (${colorScheme}): axe violations`).toBe('')
+  })
+})
+
+describe('document', () => {
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    ({ context, page } = await newPage())
+  })
+  afterAll(async () => {
+    await context?.close()
+  })
+
+  it.each(slideNumbers)('slide %i has a document title and a language', async (no) => {
+    await openSlide(page, server.url, no)
+    const { title, lang } = await page.evaluate(() => ({
+      title: document.title.trim(),
+      lang: document.documentElement.lang,
+    }))
+    expect(title, `slide ${no}: empty <title>`).not.toBe('')
+    expect(title).toContain(deck.headmatter.title)
+    expect(lang, `slide ${no}: <html> has no lang`).toMatch(/^[a-z]{2,3}(?:-[A-Z0-9]+)?$/i)
+    expect(lang).toBe(deck.headmatter.lang)
+  })
+
+  it.each(talkSlides.map(slide => [slide.number, slide.title] as const))('talk links on slide %i (%s) have accessible names', async (no) => {
+    await openSlide(page, server.url, no, 999)
+    const slide = page.locator(`#slideshow .slidev-page-${no}`)
+    const hrefs = await slide.locator('a[href]').count()
+    const names = [
+      ...(await slide.ariaSnapshot()).matchAll(/^\s*- '?link(?: "((?:[^"\\]|\\.)*)")?/gm),
+    ].map(m => m[1]?.trim() ?? '')
+    expect(hrefs, `slide ${no} has no links`).toBeGreaterThan(0)
+    expect(names.length, `slide ${no}: ${hrefs} <a href> but ${names.length} links in the accessibility tree`).toBe(hrefs)
+    for (const name of names) {
+      expect(name, `slide ${no}: a link without an accessible name`).not.toBe('')
+      expect(name, `slide ${no}: link named only "${name}"`).not.toMatch(/^(?:link|here|click here|more|read more|url)$/i)
+    }
+  })
+})
+
+describe('keyboard', () => {
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    ({ context, page } = await newPage())
+  })
+  afterAll(async () => {
+    await context?.close()
+  })
+
+  it('arrowRight and ArrowLeft move between slides', async () => {
+    await openSlide(page, server.url, 1)
+    await page.keyboard.press('ArrowRight')
+    await waitForSlide(page, 2)
+    await page.keyboard.press('ArrowRight')
+    await waitForSlide(page, 3)
+    await page.keyboard.press('ArrowLeft')
+    await waitForSlide(page, 2)
+    expect(await currentSlide(page)).toBe(2)
+  })
+
+  it.each(talkSlides.map(slide => slide.number))('a link on slide %i reached with Tab shows a focus indicator', async (no) => {
+    await openSlide(page, server.url, no, 999)
+    const links = await page.locator(`#slideshow .slidev-page-${no} a[href]`).count()
+    let reached = false
+    // Tab through the page (nav controls included) until focus lands on a link of the slide.
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab')
+      reached = await page.evaluate(n => document.activeElement instanceof HTMLAnchorElement
+        && document.activeElement.closest(`.slidev-page-${n}`) !== null, no)
+    }
+    expect(links, `slide ${no} has no links`).toBeGreaterThan(0)
+    expect(reached, `Tab never focused a link of slide ${no}`).toBe(true)
+    const style = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement
+      const css = getComputedStyle(el)
+      return {
+        focusVisible: el.matches(':focus-visible'),
+        outline: `${css.outlineStyle} ${css.outlineWidth} ${css.outlineColor}`,
+        outlineShown: css.outlineStyle !== 'none' && Number.parseFloat(css.outlineWidth) > 0,
+        boxShadow: css.boxShadow,
+        text: el.textContent?.trim(),
+      }
+    })
+    expect(style.focusVisible).toBe(true)
+    expect(style.outlineShown || style.boxShadow !== 'none', `focused link "${style.text}" on slide ${no}: outline ${style.outline}, box-shadow ${style.boxShadow}`).toBe(true)
+  })
+})
+
+/**
+ * Records, from now on, whether any slide-show transition or animation with a duration ran, and
+ * every text an AttendanceStats value showed that was not its final value.
+ */
+async function recordMotion(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen = { transitions: [] as string[], partialValues: [] as string[] }
+    ;(window as unknown as { __motion: typeof seen }).__motion = seen
+    const inShow = (target: EventTarget | null): target is Element => target instanceof Element && target.closest('#slideshow') !== null
+    document.addEventListener('transitionrun', (event) => {
+      if (inShow(event.target))
+        seen.transitions.push(`${event.propertyName} on ${event.target.className}`)
+    }, true)
+    document.addEventListener('animationstart', (event) => {
+      if (inShow(event.target))
+        seen.transitions.push(`animation ${event.animationName} on ${event.target.className}`)
+    }, true)
+    const check = (): void => {
+      for (const value of document.querySelectorAll<HTMLElement>('.attendance .value[data-final]')) {
+        if (value.offsetParent !== null && value.textContent?.trim() !== value.dataset.final)
+          seen.partialValues.push(`${value.textContent?.trim()} of ${value.dataset.final}`)
+      }
+    }
+    new MutationObserver(check).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    })
+  })
+}
+
+/** Goes from the slide before the figures slide to it with ArrowRight, then lets ~1.5 s of frames pass (longer than the count-up). */
+async function stepOntoFigures(page: Page): Promise<{ transitions: string[], partialValues: string[] }> {
+  const no = figuresSlide!.number
+  await openSlide(page, server.url, no - 1, 999)
+  await recordMotion(page)
+  await page.keyboard.press('ArrowRight')
+  await waitForSlide(page, no)
+  // Count frames rather than sleep: a count-up still running would change the values within these.
+  await page.evaluate(() => new Promise<void>((done) => {
+    let frames = 0
+    const tick = (): void => {
+      frames += 1
+      if (frames >= 90)
+        done()
+      else
+        requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  }))
+  return page.evaluate(() => (window as unknown as { __motion: { transitions: string[], partialValues: string[] } }).__motion)
+}
+
+describe('prefers-reduced-motion', () => {
+  it('the deck has the figures slide with its count-up values', () => {
+    expect(figuresSlide, 'no slide titled "The summit in figures"').toBeDefined()
+  })
+
+  it('without the preference, slides transition and the figures count up (so the checks below can see both)', async () => {
+    const { context, page } = await newPage({ reducedMotion: 'no-preference' })
+    try {
+      const seen = await stepOntoFigures(page)
+      expect(seen.transitions.length, 'no slide transition ran').toBeGreaterThan(0)
+      expect(seen.partialValues.length, 'the figures did not count up').toBeGreaterThan(0)
+    }
+    finally {
+      await context.close()
+    }
+  })
+
+  it('with reduce, no slide transition runs and the figures show their final values at once', async () => {
+    const { context, page } = await newPage({ reducedMotion: 'reduce' })
+    try {
+      const seen = await stepOntoFigures(page)
+      expect(seen.transitions, 'transitions or animations ran in the slide show').toEqual([])
+      expect(seen.partialValues, 'AttendanceStats showed values other than data-final').toEqual([])
+      const values = await page.locator(`#slideshow .slidev-page-${figuresSlide!.number} .attendance .value`).evaluateAll(
+        els => els.map(el => ({
+          text: el.textContent?.trim(),
+          final: (el as HTMLElement).dataset.final,
+        })),
+      )
+      expect(values.length).toBeGreaterThan(0)
+      for (const { text, final } of values)
+        expect(text).toBe(final)
+    }
+    finally {
+      await context.close()
+    }
+  })
+})

@@ -1,0 +1,116 @@
+import type { BrowserContext, Page } from 'playwright-chromium'
+
+/**
+ * Browser helpers shared by the tests that load a built deck (a11y, offline, phone, hosting,
+ * public build): where a slide lives, when it is on screen, and watchers for requests that leave
+ * the host and for Content-Security-Policy violations.
+ */
+
+/** The URL of slide `no` under a served base URL ending in "/", e.g. http://127.0.0.1:PORT/recap/7?clicks=2. */
+export function slideUrl(baseUrl: string, no: number, clicks?: number): string {
+  const url = new URL(String(no), baseUrl)
+  if (clicks !== undefined)
+    url.searchParams.set('clicks', String(clicks))
+  return url.href
+}
+
+/**
+ * Waits until slide `no` is the only slide shown (so any transition has ended), its component has
+ * loaded, the URL names it and the web fonts are in.
+ */
+export async function waitForSlide(page: Page, no: number, timeout = 30_000): Promise<void> {
+  await page.waitForFunction((n) => {
+    const shown = [
+      ...document.querySelectorAll<HTMLElement>('#slideshow .slidev-page'),
+    ]
+      .filter(el => getComputedStyle(el).display !== 'none')
+    return shown.length === 1
+      && shown[0]?.dataset.slidevNo === String(n)
+      && shown[0].querySelector('.slidev-layout') !== null
+      && document.querySelector('#slideshow .slidev-slide-loading') === null
+      && new RegExp(`/${n}$`).test(location.pathname)
+  }, no, { timeout })
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+}
+
+/** Opens slide `no` (all clicks revealed when `clicks` is large) and waits until it is on screen. */
+export async function openSlide(page: Page, baseUrl: string, no: number, clicks?: number): Promise<void> {
+  await page.goto(slideUrl(baseUrl, no, clicks))
+  await waitForSlide(page, no)
+}
+
+/** The slide number the deck shows now. */
+export async function currentSlide(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const shown = [
+      ...document.querySelectorAll<HTMLElement>('#slideshow .slidev-page'),
+    ]
+      .filter(el => getComputedStyle(el).display !== 'none')
+    return Number(shown[0]?.dataset.slidevNo ?? Number.NaN)
+  })
+}
+
+export interface NetworkGuard {
+  /** Every request made to a URL outside the allowed origins, in order; each was aborted. */
+  readonly outside: string[]
+}
+
+const LOCAL_SCHEMES = /^(?:data|blob|about|chrome-extension|chrome):/
+
+/**
+ * Lets requests to `allowed` origins through and aborts and records every other one, including the
+ * service worker's (Chromium routes those through the context too).
+ */
+export async function guardNetwork(context: BrowserContext, allowed: readonly string[]): Promise<NetworkGuard> {
+  const outside: string[] = []
+  const origins = new Set(allowed.map(url => new URL(url).origin))
+  await context.route('**/*', async (route) => {
+    const url = route.request().url()
+    if (LOCAL_SCHEMES.test(url) || origins.has(new URL(url).origin))
+      return route.fallback()
+    outside.push(url)
+    return route.abort('blockedbyclient')
+  })
+  return { outside }
+}
+
+export interface CspWatch {
+  /** Each violation seen, as "directive: blocked URI (source:line)" or Chromium's console text. */
+  readonly violations: string[]
+}
+
+const CSP_CONSOLE = /Content[- ]Security[- ]Policy|Refused to (?:load|apply|execute|connect|create|frame|evaluate)/i
+
+/**
+ * Records Content-Security-Policy violations on every page of the context: `securitypolicyviolation`
+ * events (reported through a marked console message) and Chromium's own "Refused to ..." console errors.
+ */
+export async function watchCsp(context: BrowserContext): Promise<CspWatch> {
+  const violations: string[] = []
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`[csp-violation] ${event.effectiveDirective}: ${event.blockedURI || '(inline)'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`)
+    })
+  })
+  const onPage = (page: Page): void => {
+    page.on('console', (message) => {
+      const text = message.text()
+      if (text.startsWith('[csp-violation]') || CSP_CONSOLE.test(text))
+        violations.push(`${page.url()}: ${text}`)
+    })
+  }
+  context.pages().forEach(onPage)
+  context.on('page', onPage)
+  return { violations }
+}
+
+/** Collects uncaught page errors of every page in the context, e.g. a deck that fails to boot. */
+export function watchPageErrors(context: BrowserContext): string[] {
+  const errors: string[] = []
+  const onPage = (page: Page): void => {
+    page.on('pageerror', error => errors.push(`${page.url()}: ${error.message}`))
+  }
+  context.pages().forEach(onPage)
+  context.on('page', onPage)
+  return errors
+}
