@@ -1,0 +1,348 @@
+// @vitest-environment happy-dom
+import type { RenderContext } from '@slidev/types'
+import type { VueWrapper } from '@vue/test-utils'
+import type { Company, Role, Talk } from '../data/schema.ts'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { nextTick, reactive, ref } from 'vue'
+import AttendanceStats from '../components/AttendanceStats.vue'
+import DensityClaim from '../components/DensityClaim.vue'
+import TalkLinks from '../components/TalkLinks.vue'
+import VendorStats from '../components/VendorStats.vue'
+import { injectionCurrentPage, injectionRenderContext, injectionSlidevContext } from '../composables/useFinalState.ts'
+import { companies, roles } from '../data/companies.ts'
+import { density } from '../data/density.ts'
+import { sources } from '../data/sources.ts'
+import { attendanceStats } from '../data/summit.ts'
+import { ROOT } from './support/paths.ts'
+
+interface SlidevState {
+  print?: boolean
+  renderContext?: RenderContext
+  /** The slide on screen; the component sits on slide 5. */
+  currentSlide?: number
+}
+
+const PAGE = 5
+
+/** What Slidev provides to a component on slide PAGE, through the keys composables/useFinalState.ts injects. */
+function slidevProvide({ print = false, renderContext = 'slide', currentSlide = PAGE }: SlidevState) {
+  const context = reactive({
+    nav: { isPrintMode: print, currentSlideNo: currentSlide },
+  })
+  return {
+    nav: context.nav,
+    provide: {
+      [injectionSlidevContext as unknown as string]: context,
+      [injectionRenderContext as unknown as string]: ref(renderContext),
+      [injectionCurrentPage as unknown as string]: ref(PAGE),
+    },
+  }
+}
+
+function stubReducedMotion(reduce: boolean): void {
+  vi.spyOn(window, 'matchMedia').mockImplementation(query => ({
+    matches: reduce && /prefers-reduced-motion:\s*reduce/.test(query),
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  }) as unknown as MediaQueryList)
+}
+
+/** The figures the component shows, as numbers, with the final value each declares. */
+function figures(wrapper: VueWrapper): { shown: number, final: number }[] {
+  return wrapper.findAll('[data-final]').map(el => ({
+    shown: Number(el.text()),
+    final: Number(el.attributes('data-final')),
+  }))
+}
+
+const finals = attendanceStats.map(s => s.value)
+
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+})
+
+describe('attendanceStats', () => {
+  it('shows the final values outside a Slidev deck', () => {
+    const wrapper = mount(AttendanceStats)
+    expect(figures(wrapper).map(f => f.final)).toEqual(finals)
+    expect(figures(wrapper).map(f => f.shown)).toEqual(finals)
+    for (const stat of attendanceStats)
+      expect(wrapper.find(`[data-stat="${stat.id}"]`).text()).toContain(stat.label)
+  })
+
+  it.each<[string, SlidevState, boolean]>([
+    [
+      'in print mode',
+      { print: true, renderContext: 'slide' },
+      false,
+    ],
+    [
+      'in the overview',
+      { renderContext: 'overview' },
+      false,
+    ],
+    [
+      'in the presenter\'s next-slide preview',
+      { renderContext: 'previewNext' },
+      false,
+    ],
+    [
+      'with prefers-reduced-motion',
+      { renderContext: 'slide' },
+      true,
+    ],
+  ])('shows the final values %s', async (_name, state, reduce) => {
+    stubReducedMotion(reduce)
+    vi.useFakeTimers({
+      toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
+    })
+    const wrapper = mount(AttendanceStats, {
+      global: { provide: slidevProvide(state).provide },
+    })
+    await nextTick()
+    expect(figures(wrapper).map(f => f.shown)).toEqual(finals)
+    expect(vi.getTimerCount(), 'an animation frame was requested although the final state is due').toBe(0)
+  })
+
+  it('counts up to the final values while the slide is presented', async () => {
+    stubReducedMotion(false)
+    vi.useFakeTimers({
+      toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
+    })
+    const wrapper = mount(AttendanceStats, {
+      global: { provide: slidevProvide({ renderContext: 'slide' }).provide },
+    })
+    await nextTick()
+
+    const start = figures(wrapper)
+    expect(start.map(f => f.final)).toEqual(finals)
+    for (const { shown, final } of start)
+      expect(shown).toBeLessThan(final)
+
+    vi.advanceTimersByTime(300)
+    await nextTick()
+    const middle = figures(wrapper)
+    const attendees = middle[0]!
+    expect(attendees.shown, 'no progress after 300ms').toBeGreaterThan(start[0]!.shown)
+    expect(attendees.shown, 'already final after 300ms').toBeLessThan(attendees.final)
+
+    vi.advanceTimersByTime(5_000)
+    await nextTick()
+    expect(figures(wrapper).map(f => f.shown)).toEqual(finals)
+    expect(vi.getTimerCount(), 'animation frames still requested after the count finished').toBe(0)
+  })
+
+  it('starts counting when its slide comes on screen', async () => {
+    stubReducedMotion(false)
+    vi.useFakeTimers({
+      toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
+    })
+    const slidev = slidevProvide({ renderContext: 'slide', currentSlide: PAGE - 1 })
+    const wrapper = mount(AttendanceStats, {
+      global: { provide: slidev.provide },
+    })
+    await nextTick()
+    expect(vi.getTimerCount(), 'counting started on a slide that is not shown').toBe(0)
+
+    slidev.nav.currentSlideNo = PAGE
+    await nextTick()
+    expect(vi.getTimerCount(), 'counting did not start when the slide came on screen').toBeGreaterThan(0)
+    vi.advanceTimersByTime(5_000)
+    await nextTick()
+    expect(figures(wrapper).map(f => f.shown)).toEqual(finals)
+  })
+})
+
+describe('vendorStats', () => {
+  const customRoles: Role[] = [
+    { id: 'alpha', label: 'Alpha role', source: 'report' },
+    {
+      id: 'beta',
+      label: 'Beta role',
+      others: 'and others',
+      source: 'report',
+    },
+  ]
+  const customCompanies: Company[] = [
+    {
+      name: 'Acme',
+      roles: ['alpha'],
+    },
+    {
+      name: 'Globex',
+      roles: ['alpha', 'beta'],
+    },
+    {
+      name: 'Initech',
+      roles: ['alpha'],
+    },
+  ]
+
+  function counts(wrapper: VueWrapper): Record<string, number> {
+    return Object.fromEntries(wrapper.findAll('[data-role]').map((row) => {
+      const count = row.find('[data-count]')
+      expect(count.text(), `row ${row.attributes('data-role')}: shown count differs from data-count`).toBe(count.attributes('data-count'))
+      return [
+        row.attributes('data-role')!,
+        Number(count.attributes('data-count')),
+      ]
+    }))
+  }
+
+  it('counts the deck\'s companies per role', () => {
+    const expected = Object.fromEntries(roles.map(r => [r.id, companies.filter(c => (c.roles as readonly string[]).includes(r.id)).length]))
+    expect(counts(mount(VendorStats))).toEqual(expected)
+  })
+
+  it('follows the data it is given, and a new company changes the count', async () => {
+    const wrapper = mount(VendorStats, {
+      props: { roles: customRoles, companies: customCompanies },
+    })
+    expect(counts(wrapper)).toEqual({ alpha: 3, beta: 1 })
+    expect(wrapper.find('[data-role="beta"]').text()).toContain('Globex, and others')
+
+    await wrapper.setProps({
+      companies: [
+        ...customCompanies,
+        {
+          name: 'Umbrella',
+          roles: ['beta'],
+        },
+      ],
+    })
+    expect(counts(wrapper)).toEqual({ alpha: 3, beta: 2 })
+    expect(wrapper.find('[data-role="beta"]').text()).toContain('Umbrella')
+  })
+
+  it('draws a longer bar for a larger count', () => {
+    const wrapper = mount(VendorStats, {
+      props: { roles: customRoles, companies: customCompanies },
+    })
+    const width = (role: string): number => Number(wrapper.find(`[data-role="${role}"] rect`).attributes('width'))
+    expect(width('alpha')).toBeGreaterThan(width('beta'))
+  })
+})
+
+describe('talkLinks', () => {
+  const custom: Talk[] = [
+    {
+      id: 'sure',
+      label: 'A sure talk',
+      title: 'A sure talk',
+      links: [
+        { label: 'Video', url: 'https://example.org/sure', confidence: 'verified' },
+      ],
+    },
+    {
+      id: 'guess',
+      label: 'The report\'s label',
+      title: 'Best match',
+      links: [
+        { label: 'Video', url: 'https://example.org/guess', confidence: 'inferred' },
+        { label: 'Slides', url: 'https://example.org/guess-slides', confidence: 'verified' },
+      ],
+    },
+    {
+      id: 'lost',
+      label: 'A lost talk',
+      title: 'A lost talk',
+      links: [],
+    },
+  ]
+
+  const item = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-talk="${id}"]`)
+
+  it('opens every link of the deck\'s talks in a new tab, without an opener', () => {
+    const wrapper = mount(TalkLinks)
+    const anchors = wrapper.findAll('a')
+    expect(anchors.map(a => a.attributes('href'))).toEqual(
+      (wrapper.props('talks') as readonly Talk[]).flatMap(t => t.links.map(l => l.url)),
+    )
+    for (const a of anchors) {
+      expect(a.attributes('href'), a.html()).toMatch(/^https?:\/\//)
+      expect(a.attributes('target'), a.html()).toBe('_blank')
+      expect((a.attributes('rel') ?? '').split(/\s+/), a.html()).toContain('noopener')
+      expect(a.text().trim().length, `${a.html()}: link without text`).toBeGreaterThan(0)
+    }
+  })
+
+  it('marks inferred links visibly, and only those', () => {
+    const wrapper = mount(TalkLinks, {
+      props: { talks: custom },
+    })
+    const marker = (id: string) => item(wrapper, id).findAll('*').filter(el => el.element.children.length === 0 && /inferred/i.test(el.text()))
+    const guessed = marker('guess')
+    expect(guessed, 'no visible "inferred" marker on the talk with an inferred link').toHaveLength(1)
+    expect(guessed[0]!.isVisible()).toBe(true)
+    expect(guessed[0]!.attributes('aria-hidden')).not.toBe('true')
+    expect(item(wrapper, 'guess').find('a[href="https://example.org/guess"]').attributes('data-confidence')).toBe('inferred')
+    expect(marker('sure'), 'a verified link is marked as inferred').toHaveLength(0)
+  })
+
+  it('says so when a talk has no link', () => {
+    const wrapper = mount(TalkLinks, {
+      props: { talks: custom },
+    })
+    expect(item(wrapper, 'lost').findAll('a')).toHaveLength(0)
+    expect(item(wrapper, 'lost').text()).toMatch(/no link/i)
+    expect(item(wrapper, 'sure').text()).not.toMatch(/no link/i)
+  })
+
+  it('shows the slice from/count asks for, numbered from its place in the list', () => {
+    const wrapper = mount(TalkLinks, {
+      props: { talks: custom, from: 1, count: 1 },
+    })
+    expect(wrapper.findAll('[data-talk]').map(li => li.attributes('data-talk'))).toEqual(['guess'])
+    expect(wrapper.find('ol').attributes('start')).toBe('2')
+  })
+})
+
+describe('densityClaim', () => {
+  it('labels the vendor figures as a vendor claim, with the vendor and its source', () => {
+    const wrapper = mount(DensityClaim)
+    const source = sources.find(s => s.id === density.vendor.source)!
+    const block = wrapper.findAll('section').find(s => density.vendor.claims.every(c => s.text().includes(c.value)))
+    expect(block, 'no block holds all the vendor\'s figures').toBeDefined()
+    expect(block!.text()).toMatch(/vendor claim/i)
+    expect(block!.text()).toContain(density.vendor.vendor)
+    const link = block!.find(`a[href="${'url' in source
+      ? source.url
+      : ''}"]`)
+    expect(link.exists(), `no link to source "${source.id}" in the vendor block`).toBe(true)
+    expect(link.text()).toBe(source.title)
+  })
+
+  it('keeps the report\'s own figure apart from the vendor claim', () => {
+    const wrapper = mount(DensityClaim)
+    const report = wrapper.findAll('section').find(s => s.text().includes(density.report.wording))
+    expect(report, 'the report\'s wording is not shown').toBeDefined()
+    expect(report!.text()).not.toMatch(/vendor claim/i)
+  })
+})
+
+describe('slidev injection keys', () => {
+  it('in composables/useFinalState.ts equal those of @slidev/client/constants.ts', () => {
+    const constants = readFileSync(resolve(ROOT, 'node_modules/@slidev/client/constants.ts'), 'utf8')
+    const slidev = Object.fromEntries([
+      ...constants.matchAll(/export const (injection\w+)\s*=\s*'([^']+)'/g),
+    ].map(m => [m[1], m[2]]))
+    expect({
+      injectionSlidevContext: slidev.injectionSlidevContext,
+      injectionRenderContext: slidev.injectionRenderContext,
+      injectionCurrentPage: slidev.injectionCurrentPage,
+    }).toEqual({
+      injectionSlidevContext: injectionSlidevContext as unknown as string,
+      injectionRenderContext: injectionRenderContext as unknown as string,
+      injectionCurrentPage: injectionCurrentPage as unknown as string,
+    })
+  })
+})
