@@ -1,0 +1,240 @@
+// The handout's page plan and the manifest the route publishes for scripts/handout.ts. Pure data, no
+// DOM and no Slidev imports, so Node (the script, the tests) and the browser (the route) share it.
+
+/** `notes`: one slide per page with its notes; `3up`: three slides per page beside ruled lines. */
+export type HandoutLayout = 'notes' | '3up'
+
+export const HANDOUT_LAYOUTS: readonly HandoutLayout[] = ['notes', '3up']
+
+/** How many slides one sheet holds in each layout. */
+export const SLIDES_PER_SHEET: Record<HandoutLayout, number> = { 'notes': 1, '3up': 3 }
+
+/** A4 portrait and the @page margins, in millimetres; the sheet is the page's content box. */
+export const PAGE_MM = {
+  width: 210,
+  height: 297,
+  marginTop: 12,
+  marginBottom: 10,
+  marginX: 14,
+} as const
+
+export const CONTENT_MM = {
+  width: PAGE_MM.width - 2 * PAGE_MM.marginX,
+  height: PAGE_MM.height - PAGE_MM.marginTop - PAGE_MM.marginBottom,
+} as const
+
+/** CSS pixels per millimetre (96 px to the inch). */
+export const PX_PER_MM = 96 / 25.4
+
+/** The section appendix pages carry in their footer and in the outline. */
+export const APPENDIX_SECTION = 'Talks worth watching'
+
+export function parseLayout(value: unknown): HandoutLayout {
+  const raw = Array.isArray(value)
+    ? value[0]
+    : value
+  return raw === '3up'
+    ? '3up'
+    : 'notes'
+}
+
+/** What the handout needs of one slide. */
+export interface HandoutSlide {
+  no: number
+  title: string
+  section: string
+  noteHTML: string
+}
+
+export interface SlideFacts {
+  no: number
+  title?: string | undefined
+  noteHTML?: string | undefined
+  frontmatter: Record<string, unknown>
+}
+
+/**
+ * Slides the handout shows, each with its section: a slide's `section:` frontmatter holds until the
+ * next slide that sets one. Hidden and disabled slides are left out, as in Slidev's own export.
+ */
+export function toHandoutSlides(slides: readonly SlideFacts[]): HandoutSlide[] {
+  let section = ''
+  const shown: HandoutSlide[] = []
+  for (const slide of slides) {
+    const declared = slide.frontmatter.section
+    if (typeof declared === 'string' && declared.trim())
+      section = declared.trim()
+    if (slide.frontmatter.hide === true || slide.frontmatter.disabled === true)
+      continue
+    shown.push({
+      no: slide.no,
+      title: slide.title?.trim() || `Slide ${slide.no}`,
+      section,
+      noteHTML: slide.noteHTML ?? '',
+    })
+  }
+  return shown
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size))
+  return out
+}
+
+/**
+ * Splits blocks of the given heights over pages greedily, in order: the first page has `first` of
+ * room, the others `rest`. A block taller than a page gets a page of its own.
+ */
+export function paginate(heights: readonly number[], first: number, rest: number): number[][] {
+  const pages: number[][] = [[]]
+  let room = first
+  heights.forEach((height, index) => {
+    const current = pages[pages.length - 1]!
+    if (height > room && current.length > 0) {
+      pages.push([index])
+      room = rest - height
+      return
+    }
+    current.push(index)
+    room -= height
+  })
+  return pages
+}
+
+export type Sheet
+  = | { kind: 'cover' }
+    | { kind: 'slides', slides: HandoutSlide[] }
+    | { kind: 'appendix', talks: number[], first: boolean }
+
+export function planSheets(slides: readonly HandoutSlide[], layout: HandoutLayout, appendixPages: readonly number[][]): Sheet[] {
+  return [
+    { kind: 'cover' },
+    ...chunk(slides, SLIDES_PER_SHEET[layout]).map(group => ({ kind: 'slides' as const, slides: group })),
+    ...appendixPages.map((talks, i) => ({ kind: 'appendix' as const, talks, first: i === 0 })),
+  ]
+}
+
+/** The section a sheet's footer shows. */
+export function sheetSection(sheet: Sheet): string {
+  if (sheet.kind === 'cover')
+    return ''
+  if (sheet.kind === 'appendix')
+    return APPENDIX_SECTION
+  const sections = [
+    ...new Set(sheet.slides.map(s => s.section).filter(Boolean)),
+  ]
+  return sections.join(' · ')
+}
+
+export interface ManifestPage {
+  /** 0-based page index in the PDF. */
+  index: number
+  kind: Sheet['kind']
+  section: string
+  slides: { no: number, title: string, section: string }[]
+  talks: { id: string, title: string }[]
+}
+
+/** What the route tells the PDF script: document facts and, page by page, what is where. */
+export interface HandoutManifest {
+  layout: HandoutLayout
+  title: string
+  author: string
+  subject: string
+  keywords: string[]
+  lang: string
+  /** Whether the build carries speaker notes (false in a --without-notes build). */
+  hasNotes: boolean
+  pages: ManifestPage[]
+}
+
+export function manifestPages(sheets: readonly Sheet[], talks: readonly { id: string, title: string }[]): ManifestPage[] {
+  return sheets.map((sheet, index) => ({
+    index,
+    kind: sheet.kind,
+    section: sheetSection(sheet),
+    slides: sheet.kind === 'slides'
+      ? sheet.slides.map(s => ({ no: s.no, title: s.title, section: s.section }))
+      : [],
+    talks: sheet.kind === 'appendix'
+      ? sheet.talks.map(i => talks[i]).filter(t => t !== undefined).map(t => ({ id: t.id, title: t.title }))
+      : [],
+  }))
+}
+
+/** Outline entries in the shape scripts/lib/pdf.ts takes. */
+export interface OutlineEntry {
+  title: string
+  pageIndex: number
+  children?: OutlineEntry[]
+}
+
+/** Bookmarks: the cover, then each section with its slides, then the appendix with its talks. */
+export function outlineFromManifest(manifest: HandoutManifest): OutlineEntry[] {
+  const entries: OutlineEntry[] = []
+  const cover = manifest.pages.find(p => p.kind === 'cover')
+  if (cover)
+    entries.push({ title: 'Cover', pageIndex: cover.index })
+  let current: OutlineEntry | undefined
+  for (const page of manifest.pages) {
+    for (const slide of page.slides) {
+      const section = slide.section || 'Slides'
+      if (!current || current.title !== section) {
+        current = { title: section, pageIndex: page.index, children: [] }
+        entries.push(current)
+      }
+      current.children!.push({ title: `${slide.no}. ${slide.title}`, pageIndex: page.index })
+    }
+  }
+  const appendix = manifest.pages.filter(p => p.kind === 'appendix')
+  if (appendix.length > 0) {
+    entries.push({
+      title: APPENDIX_SECTION,
+      pageIndex: appendix[0]!.index,
+      children: appendix.flatMap(p => p.talks.map(t => ({ title: t.title, pageIndex: p.index }))),
+    })
+  }
+  return entries
+}
+
+/** The global the route sets once the document is laid out, or has failed; scripts/handout.ts waits on it. */
+export const HANDOUT_GLOBAL = '__recapHandout'
+
+export type HandoutState
+  = | { status: 'ready', manifest: HandoutManifest, /** Slides whose notes did not fit, even shrunk. */ overflow: number[] }
+    | { status: 'error', error: string }
+
+/** The handout's made-on date: `?made=YYYY-MM-DD` if given (reproducible builds), else today. */
+export function madeOn(query: unknown, now: Date = new Date()): Date {
+  const raw = Array.isArray(query)
+    ? query[0]
+    : query
+  if (typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+    const date = new Date(`${raw}T12:00:00Z`)
+    if (!Number.isNaN(date.getTime()))
+      return date
+  }
+  return now
+}
+
+export function formatMade(date: Date, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'en'
+    ? 'en-GB'
+    : lang, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date)
+}
+
+/** Comma-separated keywords from the headmatter, as a list. */
+export function splitKeywords(value: unknown): string[] {
+  if (Array.isArray(value))
+    return value.map(String).map(s => s.trim()).filter(Boolean)
+  if (typeof value !== 'string')
+    return []
+  return value.split(',').map(s => s.trim()).filter(Boolean)
+}

@@ -1,0 +1,15 @@
+import { defineRoutesSetup } from '@slidev/types'
+
+/**
+ * The handout: the deck as a printable A4 document, one slide per page with its speaker notes
+ * (`/handout`), or three slides per page beside ruled lines (`/handout?layout=3up`). Printing the
+ * page in a browser gives the same document that `npm run handout` writes as a PDF.
+ */
+export default defineRoutesSetup(routes => [
+  ...routes,
+  {
+    name: 'handout',
+    path: '/handout',
+    component: () => import('../handout/Handout.vue'),
+  },
+])
