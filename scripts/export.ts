@@ -127,6 +127,12 @@ interface RenderedSlides {
 }
 
 /**
+ * Slidev's own overlays that are not part of any slide but float over it in the play view: the
+ * PWA's "Caching for offline…" badge would otherwise be printed on every page.
+ */
+const HIDE_APP_CHROME = '.slidev-pwa-indicator { display: none !important; }'
+
+/**
  * The play view scales the slide to fit the viewport, and a canvas like 980 x 551.25 cannot fit an
  * integer viewport exactly: the sub-pixel gap shows the black letterbox as hairlines on the page's
  * edges. Painting the letterbox in the slide's own background hides them.
@@ -201,8 +207,10 @@ async function renderSlides(browser: Browser, url: string, deck: Deck, timeout?:
           && shown[0].querySelector('.slidev-slide-loading') === null
       }, slide.number)
       await waitForFontsAndImages(page)
-      if (slide.number === 1)
+      if (slide.number === 1) {
         await matchLetterbox(page)
+        await page.addStyleTag({ content: HIDE_APP_CHROME })
+      }
       await pointSlideLinksAtServer(page, slide.number, base)
       links.push(await session.visibleLinks(`[data-slidev-no="${slide.number}"]`))
       pages.push(await session.print({ pageRanges: '1' }))

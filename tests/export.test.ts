@@ -120,6 +120,10 @@ describe('the exported PDF', () => {
     })
   })
 
+  it('prints only the slides, not the app around them', () => {
+    expect(allText).not.toMatch(/Caching for offline|Ready offline/)
+  })
+
   it.each([
     'over 5000',
     '14 tracks',
