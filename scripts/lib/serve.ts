@@ -26,6 +26,12 @@ export interface ServeOptions {
   base?: string
   /** Headers added to every response, e.g. a hosting config's security headers. */
   headers?: Record<string, string>
+  /**
+   * What a path with no file gets: `spa` (default) serves index.html with 200 for paths without an
+   * extension, like Netlify's and Vercel's rewrites; `github-pages` serves 404.html with status 404
+   * for any missing path, as GitHub Pages does.
+   */
+  fallback?: 'spa' | 'github-pages'
 }
 
 export interface StaticServer {
@@ -59,7 +65,13 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
       file = join(file, 'index.html')
       info = await stat(file).catch(() => undefined)
     }
-    if (!info && !extname(path)) {
+    let status = 200
+    if (!info && options.fallback === 'github-pages') {
+      file = join(top, '404.html')
+      info = await stat(file).catch(() => undefined)
+      status = 404
+    }
+    else if (!info && !extname(path)) {
       file = join(top, 'index.html')
       info = await stat(file).catch(() => undefined)
     }
@@ -67,7 +79,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
       res.writeHead(404).end('not found')
       return
     }
-    res.writeHead(200, {
+    res.writeHead(status, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': info.size,
     })

@@ -1,0 +1,288 @@
+import type { Browser, BrowserContext, Page } from 'playwright-chromium'
+import type { StaticServer } from '../scripts/lib/serve.ts'
+import type { CspWatch, NetworkGuard } from './support/site.ts'
+import { cp, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { addSecurityMeta, buildPublic } from '../scripts/build-site.ts'
+import { launchChromium } from '../scripts/lib/browser.ts'
+import { loadDeck } from '../scripts/lib/deck.ts'
+import { CSP_DIRECTIVES, metaCsp, SECURITY_HEADERS } from '../scripts/lib/hosting.ts'
+import { serveStatic } from '../scripts/lib/serve.ts'
+import { netlifyConfig, pagesWorkflow, vercelConfig } from './support/hosting.ts'
+import { TEST_OUTPUT } from './support/paths.ts'
+import { guardNetwork, openSlide, slideUrl, waitForSlide, watchCsp, watchPageErrors } from './support/site.ts'
+
+const deck = await loadDeck()
+const HOSTS = [
+  netlifyConfig(),
+  vercelConfig(),
+]
+/** A slide with at least two clicks, for deep links that carry a click state. */
+const CLICKS_SLIDE = deck.slides.find(slide => slide.title === 'Three ways containers matter')
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+interface Visit {
+  context: BrowserContext
+  page: Page
+  csp: CspWatch
+  network: NetworkGuard
+  errors: string[]
+}
+
+async function visit(server: StaticServer): Promise<Visit> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+  })
+  const csp = await watchCsp(context)
+  const network = await guardNetwork(context, [server.url])
+  const errors = watchPageErrors(context)
+  const page = await context.newPage()
+  return { context, page, csp, network, errors }
+}
+
+/** The slide on screen, the URL's query and which v-click elements are revealed: what a reload must keep. */
+async function slideState(page: Page): Promise<{ path: string, clicks: string | null, revealed: boolean[] }> {
+  return page.evaluate(() => {
+    const shown = [
+      ...document.querySelectorAll<HTMLElement>('#slideshow .slidev-page'),
+    ].find(el => getComputedStyle(el).display !== 'none')
+    return {
+      path: location.pathname,
+      clicks: new URL(location.href).searchParams.get('clicks'),
+      revealed: [
+        ...shown?.querySelectorAll('.slidev-vclick-target') ?? [],
+      ].map(el => !el.classList.contains('slidev-vclick-hidden')),
+    }
+  })
+}
+
+/** Opens `/${no}` (with clicks), checks the slide and click state, reloads, and checks they are the same. */
+async function deepLinkSurvivesReload(page: Page, baseUrl: string, no: number, clicks?: number): Promise<void> {
+  await openSlide(page, baseUrl, no, clicks)
+  const before = await slideState(page)
+  expect(before.path).toBe(new URL(slideUrl(baseUrl, no)).pathname)
+  if (clicks !== undefined && before.revealed.length >= clicks) {
+    expect(before.clicks).toBe(String(clicks))
+    expect(before.revealed.filter(Boolean).length, `${no}?clicks=${clicks} reveals ${clicks} elements`).toBe(clicks)
+  }
+  await page.reload()
+  await waitForSlide(page, no)
+  expect(await slideState(page)).toEqual(before)
+}
+
+describe('host configs', () => {
+  it.each(HOSTS)('$file sends the security headers on every path', (host) => {
+    expect(host.headers).toEqual(SECURITY_HEADERS)
+    expect(host.headers['X-Content-Type-Options']).toBe('nosniff')
+    expect(host.headers['Referrer-Policy']).toMatch(/^(?:no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/)
+    const csp = host.headers['Content-Security-Policy'] ?? ''
+    for (const [directive, value] of Object.entries(CSP_DIRECTIVES))
+      expect(csp).toContain(`${directive} ${value}`)
+    expect(csp, 'scripts must not be inline or eval\'d').not.toMatch(/script-src[^;]*'unsafe-(?:inline|eval)'/)
+  })
+
+  it.each(HOSTS)('$file falls back to index.html for every slide route, but not for missing assets', (host) => {
+    for (const path of [
+      '/',
+      ...deck.slides.map(slide => `/${slide.number}`),
+    ])
+      expect(host.fallsBackToIndex(path), `${host.file}: ${path}`).toBe(true)
+    if (host.name === 'Vercel')
+      expect(host.fallsBackToIndex('/assets/missing-0000.js')).toBe(false)
+  })
+
+  it.each(HOSTS)('$file builds the public site with its downloads into dist', (host) => {
+    expect(host.buildCommand).toBe('npm run build:site')
+    expect(host.publishDir).toBe('dist')
+  })
+
+  it('the GitHub Pages workflow builds the site for the repository\'s sub-path, policy in <meta>, and deploys it', () => {
+    const workflow = pagesWorkflow()
+    expect(workflow.permissions).toMatchObject({ 'pages': 'write', 'id-token': 'write' })
+    const build = workflow.steps.find(step => step.run?.includes('npm run build:site'))
+    expect(build?.run, 'no step runs npm run build:site').toBeDefined()
+    expect(build?.run).toMatch(/--pages\b/)
+    expect(build?.run).toMatch(/--base "\/\$\{\{ github\.event\.repository\.name \}\}\/"/)
+    expect(build?.run).toMatch(/--out dist\b/)
+    const upload = workflow.steps.find(step => step.uses?.startsWith('actions/upload-pages-artifact@'))
+    expect(upload?.with?.path).toBe('dist')
+    expect(workflow.steps.some(step => step.uses?.startsWith('actions/deploy-pages@'))).toBe(true)
+    expect(workflow.steps.indexOf(build!)).toBeLessThan(workflow.steps.indexOf(upload!))
+  })
+})
+
+describe.each(HOSTS)('the deck served with exactly the headers of $file', (host) => {
+  let server: StaticServer
+  let v: Visit
+
+  beforeAll(async () => {
+    server = await serveStatic(inject('distDir'), { headers: host.headers })
+    v = await visit(server)
+  })
+  afterAll(async () => {
+    await v?.context.close()
+    await server?.close()
+  })
+
+  it('gets them on its pages', async () => {
+    const response = await v.page.goto(slideUrl(server.url, 1))
+    const headers = await response!.allHeaders()
+    for (const [name, value] of Object.entries(host.headers))
+      expect(headers[name.toLowerCase()]).toBe(value)
+  })
+
+  it.each(deck.slides.map(slide => slide.number))('shows slide %i, every click revealed, with no CSP violation', async (no) => {
+    await openSlide(v.page, server.url, no, 999)
+    expect(v.csp.violations).toEqual([])
+    expect(v.errors).toEqual([])
+  })
+
+  it('registers and activates its service worker under the policy', async () => {
+    await openSlide(v.page, server.url, 1)
+    const state = await v.page.evaluate(() => navigator.serviceWorker.ready.then(registration => registration.active?.state))
+    expect(state).toBe('activated')
+    expect(v.csp.violations).toEqual([])
+  })
+
+  it('keeps deep links /7 and /7?clicks=2 on reload', async () => {
+    await deepLinkSurvivesReload(v.page, server.url, 7)
+    await deepLinkSurvivesReload(v.page, server.url, 7, 2)
+    expect(CLICKS_SLIDE, 'no slide titled "Three ways containers matter"').toBeDefined()
+    await deepLinkSurvivesReload(v.page, server.url, CLICKS_SLIDE!.number, 2)
+    expect(v.csp.violations).toEqual([])
+    expect(v.errors).toEqual([])
+  })
+
+  it('sent nothing outside the host', () => {
+    expect(v.network.outside).toEqual([])
+  })
+})
+
+describe('the public site built with --base /recap/', () => {
+  const out = join(TEST_OUTPUT, 'hosting-recap')
+  let server: StaticServer
+  let v: Visit
+  const failed: string[] = []
+
+  beforeAll(async () => {
+    await rm(out, { recursive: true, force: true })
+    await buildPublic({ out, base: '/recap/' })
+    server = await serveStatic(out, {
+      base: '/recap/',
+      headers: { ...SECURITY_HEADERS },
+    })
+    v = await visit(server)
+    v.page.on('response', (response) => {
+      if (response.status() >= 400)
+        failed.push(`${response.status()} ${response.url()}`)
+    })
+  })
+  afterAll(async () => {
+    await v?.context.close()
+    await server?.close()
+  })
+
+  it('is served under /recap/', () => {
+    expect(server.url).toMatch(/\/recap\/$/)
+  })
+
+  it.each(deck.slides.map(slide => slide.number))('shows slide %i under /recap/', async (no) => {
+    await openSlide(v.page, server.url, no, 999)
+    expect(new URL(v.page.url()).pathname).toBe(`/recap/${no}`)
+  })
+
+  it('keeps deep links on reload under /recap/', async () => {
+    await deepLinkSurvivesReload(v.page, server.url, 7)
+    await deepLinkSurvivesReload(v.page, server.url, 7, 2)
+    await deepLinkSurvivesReload(v.page, server.url, CLICKS_SLIDE!.number, 2)
+  })
+
+  it('scopes its service worker to /recap/', async () => {
+    const scope = await v.page.evaluate(() => navigator.serviceWorker.ready.then(registration => registration.scope))
+    expect(new URL(scope).pathname).toBe('/recap/')
+  })
+
+  it('loaded everything from under /recap/, with no failed request, page error or CSP violation', () => {
+    expect(failed).toEqual([])
+    expect(v.errors).toEqual([])
+    expect(v.csp.violations).toEqual([])
+    expect(v.network.outside).toEqual([])
+  })
+
+  describe('as GitHub Pages serves it: 404.html for routes, the policy in <meta>, no headers', () => {
+    const pagesOut = join(TEST_OUTPUT, 'hosting-pages')
+    let pages: StaticServer
+    let p: Visit
+
+    beforeAll(async () => {
+      await rm(pagesOut, { recursive: true, force: true })
+      await cp(out, pagesOut, { recursive: true })
+      await addSecurityMeta(pagesOut)
+      pages = await serveStatic(pagesOut, { base: '/recap/', fallback: 'github-pages' })
+      p = await visit(pages)
+    })
+    afterAll(async () => {
+      await p?.context.close()
+      await pages?.close()
+    })
+
+    it('ships 404.html as index.html, both with the policy before any script', async () => {
+      const index = await readFile(join(pagesOut, 'index.html'), 'utf8')
+      const notFound = await readFile(join(pagesOut, '404.html'), 'utf8')
+      expect(notFound).toBe(index)
+      const meta = index.indexOf('http-equiv="Content-Security-Policy"')
+      expect(meta).toBeGreaterThan(0)
+      expect(meta).toBeLessThan(index.search(/<script|<link[^>]+stylesheet/))
+      expect(index).toContain(`content="${metaCsp()}"`)
+    })
+
+    it('answers a slide route with 404.html, status 404, and the deck boots on that slide', async () => {
+      const response = await p.page.goto(slideUrl(pages.url, 7, 2))
+      expect(response!.status()).toBe(404)
+      await waitForSlide(p.page, 7)
+    })
+
+    it.each(deck.slides.map(slide => slide.number))('boots on slide %i from its route, with no CSP violation', async (no) => {
+      await openSlide(p.page, pages.url, no, 999)
+      expect(p.csp.violations).toEqual([])
+      expect(p.errors).toEqual([])
+    })
+
+    it('keeps deep links on reload', async () => {
+      await deepLinkSurvivesReload(p.page, pages.url, 7)
+      await deepLinkSurvivesReload(p.page, pages.url, 7, 2)
+      await deepLinkSurvivesReload(p.page, pages.url, CLICKS_SLIDE!.number, 2)
+      expect(p.network.outside).toEqual([])
+    })
+
+    it('has the <meta> policy in force: an inline script added to the page does not run', async () => {
+      const context = await browser.newContext()
+      try {
+        const csp = await watchCsp(context)
+        const page = await context.newPage()
+        await page.goto(slideUrl(pages.url, 1))
+        await waitForSlide(page, 1)
+        const ran = await page.evaluate(() => {
+          const script = document.createElement('script')
+          script.textContent = 'window.__inlineRan = true'
+          document.head.append(script)
+          return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true
+        })
+        expect(ran).toBe(false)
+        await expect.poll(() => csp.violations.length).toBeGreaterThan(0)
+      }
+      finally {
+        await context.close()
+      }
+    })
+  })
+})
