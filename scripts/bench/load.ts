@@ -1,0 +1,202 @@
+// Cold loads of a built deck in headless Chromium: a fresh browser context for each load, the HTTP
+// cache disabled, service workers blocked (a first visit has none in control), the site on loopback.
+import type { Browser, Request } from 'playwright-chromium'
+
+/** What the page reports about itself; filled in by INIT_SCRIPT. */
+interface PageProbe {
+  /** performance.now() of the frame after slide 1 was first found laid out, visible and with text. */
+  firstSlide?: number
+  lcp?: number
+}
+
+export interface LoadSample {
+  /** Navigation start to the first frame that shows slide 1, in ms. */
+  firstSlideMs: number
+  /** Largest contentful paint, in ms, as Chromium reports it. */
+  lcpMs: number
+  /** Bytes of JS and CSS received before slide 1 showed (bodies as served: loopback serves them uncompressed). */
+  jsCssBytes: number
+  /** The same JS and CSS as sent over the wire (gzip where the server compressed it). */
+  jsCssWireBytes: number
+  /** Every response body before slide 1 showed, HTML, fonts and images included. */
+  allBytes: number
+  /** JS and CSS files received before slide 1 showed. */
+  jsCssFiles: number
+  /** Requests the page made until the network was quiet (or the budget ran out). */
+  requests: number
+  /** Of those, how many were for a host other than this machine. */
+  external: number
+  /** Of those, how many failed (offline, every remote one). */
+  failed: number
+  /** True if the budget ran out before slide 1 showed or before the network was quiet. */
+  overBudget: boolean
+}
+
+export interface LoadOptions {
+  /** Longest a single load may take, everything included. */
+  budgetMs: number
+  /** How long the network must stay idle for the load to count as finished. */
+  quietMs?: number
+  viewport?: { width: number, height: number }
+}
+
+const LOCAL_HOSTS = new Set([
+  '127.0.0.1',
+  'localhost',
+  '[::1]',
+  '::1',
+])
+
+export function isExternal(url: string): boolean {
+  const parsed = URL.parse(url)
+  if (!parsed || !['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol))
+    return false
+  return !LOCAL_HOSTS.has(parsed.hostname)
+}
+
+function isCounted(url: string): boolean {
+  return !url.startsWith('data:') && !url.startsWith('blob:')
+}
+
+/**
+ * Runs in the page before its own scripts: watches each frame for slide 1 (`.slidev-page-1` laid
+ * out, not hidden, with text) and keeps the timestamp of the frame after it, when it is painted.
+ */
+const INIT_SCRIPT = `(() => {
+  performance.setResourceTimingBufferSize(100000)
+  const probe = window.__recapProbe = {}
+  try {
+    new PerformanceObserver(list => {
+      for (const entry of list.getEntries()) probe.lcp = entry.startTime
+    }).observe({ type: 'largest-contentful-paint', buffered: true })
+  } catch {}
+  function shown(el) {
+    const box = el.getBoundingClientRect()
+    if (box.width < 1 || box.height < 1 || !el.textContent.trim()) return false
+    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+      const style = getComputedStyle(node)
+      if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false
+    }
+    return true
+  }
+  function watch() {
+    const slide = document.querySelector('.slidev-page-1')
+    if (slide && shown(slide)) {
+      requestAnimationFrame(() => { probe.firstSlide = performance.now() })
+      return
+    }
+    requestAnimationFrame(watch)
+  }
+  requestAnimationFrame(watch)
+})()`
+
+interface ResourceFact {
+  url: string
+  type: string
+  end: number
+  bytes: number
+  wire: number
+}
+
+export async function coldLoad(browser: Browser, url: string, options: LoadOptions): Promise<LoadSample> {
+  const quietMs = options.quietMs ?? 1000
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 720 },
+    serviceWorkers: 'block',
+  })
+  try {
+    await context.addInitScript(INIT_SCRIPT)
+    const page = await context.newPage()
+    const session = await context.newCDPSession(page)
+    await session.send('Network.enable')
+    await session.send('Network.setCacheDisabled', { cacheDisabled: true })
+
+    const requests: Request[] = []
+    const failed = new Set<Request>()
+    const inflight = new Set<Request>()
+    let lastActivity = performance.now()
+    page.on('request', (request) => {
+      if (!isCounted(request.url()))
+        return
+      requests.push(request)
+      inflight.add(request)
+      lastActivity = performance.now()
+    })
+    const settle = (request: Request): void => {
+      inflight.delete(request)
+      lastActivity = performance.now()
+    }
+    page.on('requestfinished', settle)
+    page.on('requestfailed', (request) => {
+      failed.add(request)
+      settle(request)
+    })
+
+    const started = performance.now()
+    const deadline = started + options.budgetMs
+    let overBudget = false
+    await page.goto(url, { waitUntil: 'commit', timeout: options.budgetMs })
+    try {
+      await page.waitForFunction(() => (window as { __recapProbe?: PageProbe }).__recapProbe?.firstSlide !== undefined, undefined, {
+        timeout: Math.max(1, deadline - performance.now()),
+        polling: 50,
+      })
+    }
+    catch {
+      overBudget = true
+    }
+    // Then until the network has been quiet for quietMs: late requests (fonts, images, preloads of
+    // the next slides, remote assets failing) count as requests of the load.
+    while (!overBudget) {
+      const now = performance.now()
+      if (now >= deadline) {
+        overBudget = true
+        break
+      }
+      if (inflight.size === 0 && now - lastActivity >= quietMs)
+        break
+      await new Promise(done => setTimeout(done, 100))
+    }
+
+    const { probe, resources } = await page.evaluate(() => {
+      const probe = (window as { __recapProbe?: PageProbe }).__recapProbe ?? {}
+      const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(entry => ({
+        url: entry.name,
+        type: entry.initiatorType,
+        end: entry.responseEnd,
+        bytes: entry.decodedBodySize,
+        wire: entry.encodedBodySize,
+      }))
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+      if (nav) {
+        resources.push({
+          url: nav.name,
+          type: 'navigation',
+          end: nav.responseEnd,
+          bytes: nav.decodedBodySize,
+          wire: nav.encodedBodySize,
+        })
+      }
+      return { probe, resources }
+    }) as { probe: PageProbe, resources: ResourceFact[] }
+
+    const firstSlide = probe.firstSlide ?? Number.NaN
+    const before = resources.filter(r => Number.isFinite(firstSlide) && r.end > 0 && r.end <= firstSlide)
+    const jsCss = before.filter(r => /\.(?:m?js|css)(?:$|\?)/.test(URL.parse(r.url)?.pathname ?? r.url) || r.type === 'script')
+    return {
+      firstSlideMs: firstSlide,
+      lcpMs: probe.lcp ?? Number.NaN,
+      jsCssBytes: jsCss.reduce((sum, r) => sum + r.bytes, 0),
+      jsCssWireBytes: jsCss.reduce((sum, r) => sum + r.wire, 0),
+      allBytes: before.reduce((sum, r) => sum + r.bytes, 0),
+      jsCssFiles: jsCss.length,
+      requests: requests.length,
+      external: requests.filter(r => isExternal(r.url())).length,
+      failed: failed.size,
+      overBudget,
+    }
+  }
+  finally {
+    await context.close()
+  }
+}
