@@ -205,7 +205,9 @@ async function renderSlides(browser: Browser, url: string, deck: Deck, timeout?:
           .filter(element => element.checkVisibility())
         return shown.length === 1 && shown[0]?.dataset.slidevNo === String(no)
           && shown[0].querySelector('.slidev-slide-loading') === null
-      }, slide.number)
+      }, slide.number).catch((error: unknown) => {
+        throw new ExportError(`slide ${slide.number} ("${slide.title}") was not shown: ${oneLine(error)}`)
+      })
       await waitForFontsAndImages(page)
       if (slide.number === 1) {
         await matchLetterbox(page)

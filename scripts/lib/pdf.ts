@@ -10,7 +10,8 @@ export interface PdfMetadata {
   title: string
   author?: string
   subject?: string
-  keywords?: readonly string[]
+  /** A list is written comma-separated; a string is written as it is. */
+  keywords?: string | readonly string[]
   /** BCP 47 tag for the catalog's /Lang, which screen readers use to pick a voice, e.g. "en". */
   language?: string
   creator?: string
@@ -31,11 +32,11 @@ export function setPdfMetadata(doc: PDFDocument, meta: PdfMetadata): void {
   if (meta.subject)
     doc.setSubject(meta.subject)
   // pdf-lib joins keywords with spaces, which would merge multi-word keywords; commas keep them apart.
-  if (meta.keywords && meta.keywords.length > 0) {
-    doc.setKeywords([
-      meta.keywords.join(', '),
-    ])
-  }
+  const keywords = typeof meta.keywords === 'string'
+    ? meta.keywords
+    : meta.keywords?.join(', ')
+  if (keywords)
+    doc.setKeywords([keywords])
   if (meta.language)
     doc.setLanguage(meta.language)
   doc.setCreator(meta.creator ?? 'openstack-tokyo-2015-recap')
