@@ -61,6 +61,8 @@ export async function renderOgImage(distDir: string, options: RenderOgImageOptio
         ? undefined
         : image.decode().catch(() => undefined)))
     })
+    // Slidev's "Caching for offline…" badge belongs to the visit, not to the slide.
+    await page.addStyleTag({ content: '.slidev-pwa-indicator { display: none !important; }' })
     // Two frames, so what was just laid out is painted.
     await page.evaluate(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))
     // Written under another name first, so a failed run never leaves half a PNG behind.

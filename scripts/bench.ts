@@ -1,0 +1,370 @@
+// `npm run bench`: this deck against Slidev's starter deck, built and loaded the same way on this
+// machine, printed side by side with ratios ours/starter.
+//
+// Usage: node scripts/bench.ts [--runs 5] [--lighthouse-runs 1] [--no-lighthouse] [--no-export]
+//                              [--fresh-starter] [--json FILE] [--markdown FILE]
+//
+// - Build: wall time of `slidev build` for each deck, once.
+// - Cold loads (--runs, median): headless Chromium, a fresh context each, HTTP cache disabled,
+//   service workers blocked, the built site on loopback with gzip. Hosts other than 127.0.0.1 do not
+//   resolve (as offline: remote assets fail at once). "Before the first slide" means responses
+//   finished before the first frame that shows slide 1.
+// - Lighthouse (mobile and desktop presets), same Chromium, same server.
+// - Export: `slidev export` (PDF) of each deck with the resolved Chromium, whole command timed.
+import type { Browser } from 'playwright-chromium'
+import type { ExportTiming } from './bench/export.ts'
+import type { Category, LighthouseRun, Preset } from './bench/lighthouse.ts'
+import type { LoadSample } from './bench/load.ts'
+import { execFile } from 'node:child_process'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import { join, resolve } from 'node:path'
+import process from 'node:process'
+import { parseArgs, promisify } from 'node:util'
+import { chromium } from 'playwright-chromium'
+import { timeSlidevExport } from './bench/export.ts'
+import { CATEGORIES, OFFLINE_RESOLVER, runLighthouse } from './bench/lighthouse.ts'
+import { coldLoad } from './bench/load.ts'
+import { serveBuilt } from './bench/serve.ts'
+import { prepareStarter } from './bench/starter.ts'
+import { formatBytes, formatCount, formatMs, formatRatio, formatSeconds, median, ratio, timed } from './bench/stats.ts'
+import { launchChromium, resolveChromium } from './lib/browser.ts'
+
+const run = promisify(execFile)
+const ROOT = resolve(import.meta.dirname, '..')
+
+const { values: args } = parseArgs({
+  options: {
+    'runs': { type: 'string', default: '5' },
+    'lighthouse-runs': { type: 'string', default: '1' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    'no-export': { type: 'boolean', default: false },
+    'fresh-starter': { type: 'boolean', default: false },
+    'load-budget': { type: 'string', default: '30000' },
+    'json': { type: 'string' },
+    'markdown': { type: 'string' },
+  },
+})
+const RUNS = Math.max(1, Number(args.runs))
+const LH_RUNS = Math.max(1, Number(args['lighthouse-runs']))
+const LOAD_BUDGET = Number(args['load-budget'])
+
+type Deck = 'ours' | 'starter'
+const DECKS: Deck[] = ['ours', 'starter']
+
+function log(line: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`)
+}
+
+async function version(pkgDir: string): Promise<string> {
+  return (JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version
+}
+
+async function build(deckDir: string, outDir: string): Promise<number> {
+  await rm(outDir, { recursive: true, force: true })
+  const slidev = join(deckDir, 'node_modules/@slidev/cli/bin/slidev.mjs')
+  const { ms } = await timed(() => run(process.execPath, [slidev, 'build', '--out', outDir], {
+    cwd: deckDir,
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 10 * 60_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  }).catch((error: { stdout?: string, stderr?: string, message: string }) => {
+    throw new Error(`slidev build in ${deckDir} failed: ${error.message}\n${(error.stdout ?? '').slice(-3000)}\n${(error.stderr ?? '').slice(-3000)}`)
+  }))
+  return ms
+}
+
+/** What the service worker precaches, from the sw.js vite-plugin-pwa wrote. */
+async function precache(distDir: string): Promise<{ entries: number, bytes: number } | undefined> {
+  const sw = await readFile(join(distDir, 'sw.js'), 'utf8').catch(() => undefined)
+  if (!sw)
+    return undefined
+  const urls = [
+    ...sw.matchAll(/\{url:"([^"]+)",revision:/g),
+  ].map(match => match[1]!)
+  let bytes = 0
+  for (const url of urls)
+    bytes += (await stat(join(distDir, url)).catch(() => undefined))?.size ?? 0
+  return { entries: urls.length, bytes }
+}
+
+interface DeckResult {
+  buildMs: number
+  loads: LoadSample[]
+  lighthouse: Record<Preset, LighthouseRun[]>
+  lighthouseErrors: string[]
+  export?: ExportTiming
+  exportError?: string
+}
+
+const started = performance.now()
+const work = join(os.tmpdir(), 'recap-bench')
+await mkdir(work, { recursive: true })
+const slidevVersion = await version(join(ROOT, 'node_modules/@slidev/cli'))
+const playwrightVersion = await version(join(ROOT, 'node_modules/playwright-chromium'))
+const resolved = resolveChromium()
+const executablePath = resolved.executablePath ?? chromium.executablePath()
+const loadAtStart = os.loadavg()
+
+log(`Slidev ${slidevVersion}, Chromium ${executablePath} (${resolved.origin}), ${RUNS} cold loads and ${LH_RUNS} Lighthouse run(s) per preset for each deck`)
+const starter = await prepareStarter({
+  slidevVersion,
+  playwrightVersion,
+  fresh: args['fresh-starter'],
+  log,
+})
+const dirs: Record<Deck, string> = { ours: ROOT, starter: starter.dir }
+const dists: Record<Deck, string> = {
+  ours: join(work, 'ours-dist'),
+  starter: join(work, 'starter-dist'),
+}
+const results = {} as Record<Deck, DeckResult>
+
+for (const deck of DECKS) {
+  log(`${deck}: slidev build`)
+  results[deck] = {
+    buildMs: await build(dirs[deck], dists[deck]),
+    loads: [],
+    lighthouse: { mobile: [], desktop: [] },
+    lighthouseErrors: [],
+  }
+  log(`${deck}: built in ${formatSeconds(results[deck].buildMs)}`)
+}
+
+const servers = { ours: await serveBuilt(dists.ours), starter: await serveBuilt(dists.starter) }
+let browserVersion = ''
+try {
+  // Cold loads, alternating decks so that a busy moment on the machine hits both alike.
+  const browser: Browser = await launchChromium({
+    args: [OFFLINE_RESOLVER],
+  })
+  browserVersion = browser.version()
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      for (const deck of DECKS) {
+        const sample = await coldLoad(browser, servers[deck].url, { budgetMs: LOAD_BUDGET })
+        results[deck].loads.push(sample)
+        log(`${deck}: load ${i + 1}/${RUNS}: slide 1 at ${formatMs(sample.firstSlideMs)}, ${formatBytes(sample.jsCssBytes)} JS+CSS, ${sample.requests} requests (${sample.external} off-host)${sample.overBudget ? ', over budget' : ''}`)
+      }
+    }
+  }
+  finally {
+    await browser.close()
+  }
+
+  if (!args['no-lighthouse']) {
+    for (const preset of ['mobile', 'desktop'] as const) {
+      for (let i = 0; i < LH_RUNS; i++) {
+        for (const deck of DECKS) {
+          try {
+            const result = await runLighthouse(servers[deck].url, preset)
+            results[deck].lighthouse[preset].push(result)
+            log(`${deck}: Lighthouse ${preset}: ${CATEGORIES.map(c => `${c} ${result.scores[c]}`).join(', ')}`)
+          }
+          catch (error) {
+            results[deck].lighthouseErrors.push(`${preset}: ${(error as Error).message}`)
+            log(`${deck}: Lighthouse ${preset} failed: ${(error as Error).message}`)
+          }
+        }
+      }
+    }
+  }
+}
+finally {
+  await servers.ours.close()
+  await servers.starter.close()
+}
+
+if (!args['no-export']) {
+  for (const deck of DECKS) {
+    log(`${deck}: slidev export`)
+    try {
+      results[deck].export = await timeSlidevExport(dirs[deck], { executablePath, outDir: work, name: `${deck}-export` })
+      log(`${deck}: exported ${results[deck].export.pages} pages in ${formatSeconds(results[deck].export.ms)}`)
+    }
+    catch (error) {
+      results[deck].exportError = (error as Error).message
+      log(`${deck}: export failed: ${(error as Error).message.split('\n')[0]}`)
+    }
+  }
+}
+
+// ---- the table ----
+interface Row { label: string, ours: number, starter: number, format: (value: number) => string, ratio?: boolean }
+const loadMedian = (deck: Deck, pick: (s: LoadSample) => number): number => median(results[deck].loads.map(pick))
+const lhMedian = (deck: Deck, preset: Preset, category: Category): number => median(results[deck].lighthouse[preset].map(r => r.scores[category]))
+function score(value: number): string {
+  return Number.isFinite(value)
+    ? String(Math.round(value))
+    : 'n/a'
+}
+
+const rows: Row[] = [
+  {
+    label: 'JS+CSS before first slide (uncompressed)',
+    ours: loadMedian('ours', s => s.jsCssBytes),
+    starter: loadMedian('starter', s => s.jsCssBytes),
+    format: formatBytes,
+  },
+  {
+    label: 'JS+CSS before first slide (gzip, on the wire)',
+    ours: loadMedian('ours', s => s.jsCssWireBytes),
+    starter: loadMedian('starter', s => s.jsCssWireBytes),
+    format: formatBytes,
+  },
+  {
+    label: 'JS+CSS files before first slide',
+    ours: loadMedian('ours', s => s.jsCssFiles),
+    starter: loadMedian('starter', s => s.jsCssFiles),
+    format: formatCount,
+  },
+  {
+    label: 'Requests on load (until network quiet)',
+    ours: loadMedian('ours', s => s.requests),
+    starter: loadMedian('starter', s => s.requests),
+    format: formatCount,
+  },
+  {
+    label: 'Requests leaving localhost',
+    ours: loadMedian('ours', s => s.external),
+    starter: loadMedian('starter', s => s.external),
+    format: formatCount,
+  },
+  {
+    label: 'Failed requests',
+    ours: loadMedian('ours', s => s.failed),
+    starter: loadMedian('starter', s => s.failed),
+    format: formatCount,
+  },
+  {
+    label: 'First slide visible',
+    ours: loadMedian('ours', s => s.firstSlideMs),
+    starter: loadMedian('starter', s => s.firstSlideMs),
+    format: formatMs,
+  },
+  {
+    label: 'Largest contentful paint',
+    ours: loadMedian('ours', s => s.lcpMs),
+    starter: loadMedian('starter', s => s.lcpMs),
+    format: formatMs,
+  },
+  {
+    label: 'Build time (slidev build)',
+    ours: results.ours.buildMs,
+    starter: results.starter.buildMs,
+    format: formatSeconds,
+  },
+]
+if (!args['no-export']) {
+  rows.push(
+    {
+      label: 'Export: pages (slidev export, PDF)',
+      ours: results.ours.export?.pages ?? Number.NaN,
+      starter: results.starter.export?.pages ?? Number.NaN,
+      format: formatCount,
+      ratio: false,
+    },
+    {
+      label: 'Export: whole command',
+      ours: results.ours.export?.ms ?? Number.NaN,
+      starter: results.starter.export?.ms ?? Number.NaN,
+      format: formatSeconds,
+    },
+    {
+      label: 'Export: time per page',
+      ours: results.ours.export?.perPageMs ?? Number.NaN,
+      starter: results.starter.export?.perPageMs ?? Number.NaN,
+      format: formatSeconds,
+    },
+  )
+}
+if (!args['no-lighthouse']) {
+  for (const preset of ['mobile', 'desktop'] as const) {
+    for (const category of CATEGORIES) {
+      rows.push({
+        label: `Lighthouse ${preset}: ${category}`,
+        ours: lhMedian('ours', preset, category),
+        starter: lhMedian('starter', preset, category),
+        format: score,
+      })
+    }
+  }
+}
+
+const headers = [
+  'Metric',
+  'Ours',
+  'Starter',
+  'Ours/starter',
+]
+const lines = rows.map(row => [
+  row.label,
+  row.format(row.ours),
+  row.format(row.starter),
+  row.ratio === false
+    ? ''
+    : formatRatio(ratio(row.ours, row.starter)),
+])
+const widths = headers.map((header, i) => Math.max(header.length, ...lines.map(line => line[i]!.length)))
+function pad(cells: string[]): string {
+  return `| ${cells.map((cell, i) => i === 0
+    ? cell.padEnd(widths[i]!)
+    : cell.padStart(widths[i]!)).join(' | ')} |`
+}
+const table = [
+  pad(headers),
+  `| ${widths.map((width, i) => i === 0
+    ? '-'.repeat(width)
+    : `${'-'.repeat(width - 1)}:`).join(' | ')} |`,
+  ...lines.map(pad),
+].join('\n')
+
+const cpus = os.cpus()
+const sw = await precache(dists.ours)
+const notes: string[] = [
+  `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; load average ${loadAtStart.map(n => n.toFixed(1)).join(' ')} at start, ${os.loadavg().map(n => n.toFixed(1)).join(' ')} at end`,
+  `Node ${process.versions.node}, Slidev ${slidevVersion} for both decks (starter: create-slidev ${starter.templateVersion} template), Chromium ${browserVersion || 'n/a'} (${executablePath}), Lighthouse ${await version(join(ROOT, 'node_modules/lighthouse'))}`,
+  `Cold loads: median of ${RUNS} per deck; Lighthouse: median of ${LH_RUNS} run(s) per preset; build and export: one run each`,
+]
+if (sw)
+  notes.push(`Ours: the service worker precaches ${sw.entries} files, ${formatBytes(sw.bytes)}, after the first load (not counted above: blocked in cold loads)`)
+for (const deck of DECKS) {
+  for (const error of results[deck].lighthouseErrors)
+    notes.push(`${deck}: Lighthouse ${error.split('\n')[0]}`)
+  if (results[deck].exportError)
+    notes.push(`${deck}: export failed: ${results[deck].exportError!.split('\n')[0]}`)
+  const over = results[deck].loads.filter(s => s.overBudget).length
+  if (over)
+    notes.push(`${deck}: ${over} of ${RUNS} loads ran over the ${formatSeconds(LOAD_BUDGET)} budget`)
+}
+const failing = new Map<string, string>()
+for (const preset of ['mobile', 'desktop'] as const) {
+  for (const run of results.ours.lighthouse[preset]) {
+    for (const audit of run.failing)
+      failing.set(`${audit.category}: ${audit.id}`, `${audit.title} (${preset} ${audit.score.toFixed(2)})`)
+  }
+}
+const lhMetrics = (['mobile', 'desktop'] as const).flatMap((preset) => {
+  const runs = results.ours.lighthouse[preset]
+  if (!runs.length)
+    return []
+  const m = (pick: (r: LighthouseRun) => number): number => median(runs.map(pick))
+  return [`Ours, Lighthouse ${preset}: FCP ${formatMs(m(r => r.metrics.fcp))}, LCP ${formatMs(m(r => r.metrics.lcp))}, TBT ${formatMs(m(r => r.metrics.tbt))}, CLS ${m(r => r.metrics.cls).toFixed(3)}, Speed Index ${formatMs(m(r => r.metrics.si))}`]
+})
+notes.push(...lhMetrics)
+if (failing.size)
+  notes.push(`Ours, Lighthouse audits below 0.9: ${[...failing].map(([id, text]) => `${id}: ${text}`).join('; ')}`)
+notes.push(`Bench time: ${formatSeconds(performance.now() - started)}`)
+
+const output = `${table}\n\n${notes.map(note => `- ${note}`).join('\n')}\n`
+console.log(output)
+if (args.markdown)
+  await writeFile(args.markdown, output)
+if (args.json) {
+  await writeFile(args.json, `${JSON.stringify({
+    date: new Date().toISOString(),
+    notes,
+    rows,
+    results,
+  }, null, 2)}\n`)
+}
