@@ -27,7 +27,7 @@ export const CONTENT_MM = {
 export const PX_PER_MM = 96 / 25.4
 
 /** The section appendix pages carry in their footer and in the outline. */
-export const APPENDIX_SECTION = 'Talks worth watching'
+export const APPENDIX_SECTION = 'Appendix: talks worth watching'
 
 export function parseLayout(value: unknown): HandoutLayout {
   const raw = Array.isArray(value)

@@ -72,7 +72,8 @@ export function defaultHandoutOut(exportFilename: string | undefined, layout: Ha
 const run = promisify(execFile)
 const SLIDEV = resolve(DECK_ROOT, 'node_modules/@slidev/cli/bin/slidev.mjs')
 
-async function buildDeck(outDir: string): Promise<void> {
+/** Builds the deck with `slidev build` into `outDir`. */
+export async function buildDeck(outDir: string): Promise<void> {
   try {
     await run(process.execPath, [SLIDEV, 'build', '--out', outDir], { cwd: DECK_ROOT, maxBuffer: 64 * 1024 * 1024 })
   }
