@@ -11,7 +11,7 @@ import { CSP_DIRECTIVES, metaCsp, SECURITY_HEADERS } from '../scripts/lib/hostin
 import { serveStatic } from '../scripts/lib/serve.ts'
 import { netlifyConfig, pagesWorkflow, vercelConfig } from './support/hosting.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
-import { guardNetwork, openSlide, slideUrl, waitForSlide, watchCsp, watchPageErrors } from './support/site.ts'
+import { guardNetwork, openSlide, slideUrl, waitForServiceWorker, waitForSlide, watchCsp, watchPageErrors } from './support/site.ts'
 
 const deck = await loadDeck()
 const HOSTS = [
@@ -148,8 +148,7 @@ describe.each(HOSTS)('the deck served with exactly the headers of $file', (host)
 
   it('registers and activates its service worker under the policy', async () => {
     await openSlide(v.page, server.url, 1)
-    const state = await v.page.evaluate(() => navigator.serviceWorker.ready.then(registration => registration.active?.state))
-    expect(state).toBe('activated')
+    expect(await waitForServiceWorker(v.page)).toBe(new URL('sw.js', server.url).href)
     expect(v.csp.violations).toEqual([])
   })
 
@@ -207,6 +206,7 @@ describe('the public site built with --base /recap/', () => {
   })
 
   it('scopes its service worker to /recap/', async () => {
+    expect(await waitForServiceWorker(v.page)).toBe(new URL('sw.js', server.url).href)
     const scope = await v.page.evaluate(() => navigator.serviceWorker.ready.then(registration => registration.scope))
     expect(new URL(scope).pathname).toBe('/recap/')
   })

@@ -90,8 +90,14 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise<void>((done, fail) => server.close(error => error
-      ? fail(error)
-      : done())),
+    // Ends kept-alive connections too, so close() does not wait on an idle browser (or a test that went offline).
+    close: () => new Promise<void>((done, fail) => {
+      if (!server.listening)
+        return done()
+      server.close(error => error
+        ? fail(error)
+        : done())
+      server.closeAllConnections()
+    }),
   }
 }

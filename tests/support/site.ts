@@ -50,6 +50,29 @@ export async function currentSlide(page: Page): Promise<number> {
   })
 }
 
+/**
+ * Waits until the page's service worker is activated and controls the page; returns its script URL.
+ * (`navigator.serviceWorker.ready` alone resolves while the worker may still be activating.)
+ */
+export async function waitForServiceWorker(page: Page, timeout = 60_000): Promise<string> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready
+    const worker = registration.active!
+    if (worker.state !== 'activated') {
+      await new Promise<void>((done) => {
+        const check = (): void => {
+          if (worker.state === 'activated')
+            done()
+        }
+        worker.addEventListener('statechange', check)
+        check()
+      })
+    }
+  })
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout })
+  return page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)
+}
+
 export interface NetworkGuard {
   /** Every request made to a URL outside the allowed origins, in order; each was aborted. */
   readonly outside: string[]

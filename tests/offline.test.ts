@@ -1,0 +1,95 @@
+import type { Browser, BrowserContext, Page, Request } from 'playwright-chromium'
+import type { StaticServer } from '../scripts/lib/serve.ts'
+import type { NetworkGuard } from './support/site.ts'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from '../scripts/lib/browser.ts'
+import { loadDeck } from '../scripts/lib/deck.ts'
+import { serveStatic } from '../scripts/lib/serve.ts'
+import { guardNetwork, openSlide, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
+
+const deck = await loadDeck()
+const last = deck.slides.length
+
+describe('offline, after a first visit (PWA service worker)', () => {
+  let server: StaticServer
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let guard: NetworkGuard
+  let errors: string[]
+  /** Every request the context saw, the service worker's included, with where it came from. */
+  const requests: string[] = []
+  const failedWhileOffline: string[] = []
+  let offline = false
+
+  beforeAll(async () => {
+    server = await serveStatic(inject('distDir'))
+    browser = await launchChromium()
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      serviceWorkers: 'allow',
+    })
+    guard = await guardNetwork(context, [server.url])
+    errors = watchPageErrors(context)
+    const record = (request: Request): void => {
+      requests.push(`${request.serviceWorker()
+        ? 'sw'
+        : 'page'} ${request.url()}`)
+    }
+    context.on('request', record)
+    context.on('requestfailed', (request) => {
+      if (offline)
+        failedWhileOffline.push(`${request.url()}: ${request.failure()?.errorText}`)
+    })
+    page = await context.newPage()
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('the first visit installs the service worker, which activates and controls the page', async () => {
+    await openSlide(page, server.url, 1)
+    // autoUpdate: the worker claims the open page once active, no reload needed.
+    expect(await waitForServiceWorker(page)).toBe(new URL('sw.js', server.url).href)
+  })
+
+  it('with the network off and the server gone, the page reloads and every slide renders', async () => {
+    offline = true
+    await server.close()
+    await context.setOffline(true)
+
+    await page.reload()
+    await waitForSlide(page, 1)
+    for (const slide of deck.slides) {
+      await openSlide(page, server.url, slide.number, 999)
+      const text = await page.locator(`#slideshow .slidev-page-${slide.number} .slidev-layout`).textContent() ?? ''
+      expect(text.trim().length, `slide ${slide.number} rendered empty offline`).toBeGreaterThan(0)
+    }
+    expect(errors).toEqual([])
+  })
+
+  it('navigating in the deck offline works too: arrow keys and a new tab on a deep link', async () => {
+    await openSlide(page, server.url, 1)
+    await page.keyboard.press('ArrowRight')
+    await waitForSlide(page, 2)
+
+    const tab = await context.newPage()
+    await openSlide(tab, server.url, last)
+    await tab.close()
+    expect(errors).toEqual([])
+  })
+
+  it('no request ever left the host', () => {
+    expect(requests.length).toBeGreaterThan(0)
+    expect(guard.outside).toEqual([])
+    const origin = new URL(server.url).origin
+    expect(requests.filter(line => !line.split(' ')[1]!.startsWith(`${origin}/`) && !/^\S+ (?:data|blob):/.test(line))).toEqual([])
+  })
+
+  it('offline, nothing the deck needed failed to load', () => {
+    expect(failedWhileOffline).toEqual([])
+  })
+})

@@ -1,0 +1,104 @@
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-chromium'
+import type { StaticServer } from '../scripts/lib/serve.ts'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from '../scripts/lib/browser.ts'
+import { loadDeck } from '../scripts/lib/deck.ts'
+import { serveStatic } from '../scripts/lib/serve.ts'
+import { currentSlide, guardNetwork, openSlide, waitForSlide } from './support/site.ts'
+
+const deck = await loadDeck()
+const PHONE = { width: 390, height: 844 }
+
+/**
+ * A one-finger swipe across the middle of the screen, as touch events through CDP: Chromium turns
+ * them into the touch pointer events Slidev's useSwipeControls (VueUse usePointerSwipe) listens to.
+ */
+async function swipe(cdp: CDPSession, from: number, to: number, y = PHONE.height / 2): Promise<void> {
+  const steps = 8
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [
+      { x: from, y },
+    ],
+  })
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [
+        { x: from + ((to - from) * i) / steps, y },
+      ],
+    })
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+}
+
+describe('on a phone (390x844, touch)', () => {
+  let server: StaticServer
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let cdp: CDPSession
+
+  beforeAll(async () => {
+    server = await serveStatic(inject('distDir'))
+    browser = await launchChromium()
+    context = await browser.newContext({
+      viewport: PHONE,
+      screen: PHONE,
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+    })
+    await guardNetwork(context, [server.url])
+    page = await context.newPage()
+    cdp = await context.newCDPSession(page)
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await browser?.close()
+    await server?.close()
+  })
+
+  it.each(deck.slides.map(slide => slide.number))('slide %i fits the width: no horizontal scroll', async (no) => {
+    await openSlide(page, server.url, no, 999)
+    const fit = await page.evaluate((n) => {
+      window.scrollTo(200, 0)
+      const slide = document.querySelector(`#slideshow .slidev-page-${n}`)!.getBoundingClientRect()
+      return {
+        viewport: window.innerWidth,
+        documentWidth: document.documentElement.scrollWidth,
+        bodyWidth: document.body.scrollWidth,
+        scrolledX: window.scrollX,
+        slideLeft: slide.left,
+        slideRight: slide.right,
+      }
+    }, no)
+    expect(fit.viewport).toBe(PHONE.width)
+    expect(fit.documentWidth, `slide ${no}: the page is wider than the screen`).toBeLessThanOrEqual(PHONE.width)
+    expect(fit.bodyWidth).toBeLessThanOrEqual(PHONE.width)
+    expect(fit.scrolledX, `slide ${no}: the page scrolls sideways`).toBe(0)
+    expect(fit.slideLeft).toBeGreaterThanOrEqual(-0.5)
+    expect(fit.slideRight).toBeLessThanOrEqual(PHONE.width + 0.5)
+  })
+
+  it('swiping left goes to the next slide, swiping right back', async () => {
+    // Slides 1 to 3 have no clicks, so each swipe moves a whole slide.
+    await openSlide(page, server.url, 1)
+    await swipe(cdp, 320, 60)
+    await waitForSlide(page, 2)
+    await swipe(cdp, 320, 60)
+    await waitForSlide(page, 3)
+    await swipe(cdp, 60, 320)
+    await waitForSlide(page, 2)
+    expect(await currentSlide(page)).toBe(2)
+  })
+
+  it('a short drag does not change the slide', async () => {
+    await openSlide(page, server.url, 2)
+    await swipe(cdp, 200, 170)
+    // The next swipe is a real one: had the short drag moved on, it would land on 4 instead of 3.
+    await swipe(cdp, 320, 60)
+    await waitForSlide(page, 3)
+  })
+})

@@ -1,0 +1,235 @@
+import type { Browser, Page } from 'playwright-chromium'
+import type { StaticServer } from '../scripts/lib/serve.ts'
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { readFile, rm } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import process from 'node:process'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { DOWNLOADS_DIR } from '../scripts/build-site.ts'
+import { launchChromium } from '../scripts/lib/browser.ts'
+import { loadDeck } from '../scripts/lib/deck.ts'
+import { serveStatic } from '../scripts/lib/serve.ts'
+import { describeViolations, runAxe } from './support/axe.ts'
+import { fullSentences } from './support/deck.ts'
+import { listFiles, plainWordRuns, searchableText, wordsPattern } from './support/files.ts'
+import { ROOT, TEST_OUTPUT } from './support/paths.ts'
+import { guardNetwork, openSlide } from './support/site.ts'
+
+const run = promisify(execFile)
+const deck = await loadDeck()
+const scripts = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+
+/** Runs an npm script's `node ...` command directly (same arguments, plus `extra`), with this Node. */
+async function runNpmScript(name: string, extra: readonly string[]): Promise<void> {
+  const command = scripts[name]
+  const [program, ...args] = command?.split(/\s+/) ?? []
+  if (program !== 'node')
+    throw new Error(`npm script ${name} is "${command}", not a node command this test can run`)
+  try {
+    await run(process.execPath, [
+      ...args,
+      ...extra,
+    ], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
+  }
+  catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string, stderr?: string }
+    throw new Error(`npm run ${name} failed:\n${stdout}\n${stderr}`)
+  }
+}
+
+/** For each slide, the two longest runs of plain words in its notes: distinctive text a leak would carry. */
+const probes = deck.slides.map((slide) => {
+  const runs = fullSentences(slide.note)
+    .flatMap(sentence => plainWordRuns(sentence))
+    .sort((a, b) => b.join(' ').length - a.join(' ').length)
+    .slice(0, 2)
+  return {
+    slide,
+    runs,
+    patterns: runs.map(words => wordsPattern(words)),
+  }
+})
+
+/** Which probes occur in which files of `dir` (files for which `skip` is true are not read). */
+async function findNotes(dir: string, skip: (file: string) => boolean = () => false): Promise<string[]> {
+  const found: string[] = []
+  for (const file of await listFiles(dir)) {
+    if (skip(file))
+      continue
+    const text = await searchableText(join(dir, file))
+    for (const { slide, runs, patterns } of probes) {
+      patterns.forEach((pattern, i) => {
+        if (pattern.test(text))
+          found.push(`${file}: notes of slide ${slide.number} ("${runs[i]!.join(' ')}")`)
+      })
+    }
+  }
+  return found
+}
+
+/** Opens a route and waits until the router has rendered something for it (a slide, a page or Slidev's 404). */
+async function openRoute(page: Page, baseUrl: string, route: string): Promise<void> {
+  await page.goto(new URL(route, baseUrl).href)
+  await page.waitForFunction(() => (document.querySelector('#app')?.textContent?.trim().length ?? 0) > 0)
+  await page.waitForLoadState('networkidle')
+}
+
+/** What Slidev's presenter and notes pages render. */
+const PRIVATE_VIEWS = '.slidev-presenter, .slidev-note'
+const PRIVATE_ROUTES = [
+  'presenter/1',
+  'presenter',
+  'notes',
+  'notes-edit',
+  'overview',
+  'entry',
+  'export',
+  'print',
+  'presenter/print',
+]
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+it('every slide has notes distinctive enough to search for', () => {
+  for (const { slide, runs } of probes)
+    expect(runs.length, `slide ${slide.number}: no run of 6+ plain words in its notes`).toBeGreaterThan(0)
+})
+
+describe('control: the regular build', () => {
+  it('carries every probe, so the search below would find leaked notes', async () => {
+    const found = await findNotes(inject('distDir'))
+    for (const { slide, runs } of probes)
+      expect(found.some(line => line.includes(`notes of slide ${slide.number} `)), `slide ${slide.number}: "${runs[0]?.join(' ')}" not found in the regular build`).toBe(true)
+  })
+
+  it('renders the presenter with the notes at /presenter/1, so the route checks below would see one', async () => {
+    const server = await serveStatic(inject('distDir'))
+    const context = await browser.newContext()
+    try {
+      const page = await context.newPage()
+      await openRoute(page, server.url, 'presenter/1')
+      await page.locator('.slidev-presenter .slidev-note').first().waitFor()
+      const text = await page.locator('body').textContent() ?? ''
+      expect(probes[0]!.patterns.some(pattern => pattern.test(text)), 'slide 1\'s notes not shown by the presenter').toBe(true)
+    }
+    finally {
+      await context.close()
+      await server.close()
+    }
+  })
+})
+
+describe('npm run build:public', () => {
+  const out = join(TEST_OUTPUT, 'public-dist')
+  let server: StaticServer
+
+  beforeAll(async () => {
+    await rm(out, { recursive: true, force: true })
+    await runNpmScript('build:public', ['--out', out])
+    server = await serveStatic(out)
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('is build-site.ts in public-only mode', () => {
+    expect(scripts['build:public']).toBe('node scripts/build-site.ts --public-only')
+  })
+
+  it('has no speaker notes in any file, escaped or compressed', async () => {
+    expect(await listFiles(out)).toContain('index.html')
+    expect(await findNotes(out)).toEqual([])
+  })
+
+  it('ships no presenter, notes, overview, entry, print or export page', async () => {
+    const pages = (await listFiles(out)).filter(file => /(?:^|\/)(?:presenter|notes|notes-edit|overview|entry|print|export)-[\w-]+\.js$/.test(file))
+    expect(pages).toEqual([])
+  })
+
+  it.each(PRIVATE_ROUTES)('renders no presenter view and no notes at /%s', async (route) => {
+    const context = await browser.newContext()
+    try {
+      await guardNetwork(context, [server.url])
+      const page = await context.newPage()
+      await openRoute(page, server.url, route)
+      expect(await page.locator(PRIVATE_VIEWS).count()).toBe(0)
+      const text = await page.locator('body').textContent() ?? ''
+      for (const { slide, patterns } of probes)
+        expect(patterns.some(pattern => pattern.test(text)), `notes of slide ${slide.number} shown at /${route}`).toBe(false)
+    }
+    finally {
+      await context.close()
+    }
+  })
+
+  it('still shows the slides', async () => {
+    const context = await browser.newContext()
+    try {
+      const page = await context.newPage()
+      await openSlide(page, server.url, deck.slides.length, 999)
+    }
+    finally {
+      await context.close()
+    }
+  })
+})
+
+describe('npm run build:site: the public site with its downloads', () => {
+  const out = join(TEST_OUTPUT, 'site-dist')
+  const name = deck.headmatter.exportFilename ?? 'slides'
+  const files = { slides: `${DOWNLOADS_DIR}/${name}.pdf`, handout: `${DOWNLOADS_DIR}/${name}-handout.pdf` }
+  let server: StaticServer
+
+  beforeAll(async () => {
+    await rm(out, { recursive: true, force: true })
+    await runNpmScript('build:site', ['--out', out])
+    server = await serveStatic(out)
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('puts the slides PDF and the handout in the site', async () => {
+    for (const file of Object.values(files)) {
+      const bytes = await readFile(join(out, file))
+      expect(bytes.subarray(0, 5).toString('latin1'), file).toBe('%PDF-')
+      expect(bytes.length, file).toBeGreaterThan(10_000)
+    }
+  })
+
+  it('links both from the deck\'s nav bar, accessibly, and serves them as PDFs', async () => {
+    const context = await browser.newContext()
+    try {
+      await guardNetwork(context, [server.url])
+      const page = await context.newPage()
+      await openSlide(page, server.url, 1)
+      const links = page.locator('a[data-recap-download]')
+      const hrefs = await links.evaluateAll(els => els.map(el => (el as HTMLAnchorElement).href))
+      expect(hrefs.sort()).toEqual(Object.values(files).map(file => new URL(file, server.url).href).sort())
+      for (const href of hrefs) {
+        const response = await page.request.get(href)
+        expect(response.status(), href).toBe(200)
+        expect(response.headers()['content-type']).toBe('application/pdf')
+      }
+      await page.locator('#page-root').hover()
+      const violations = await runAxe(page)
+      expect(describeViolations(violations), 'axe on slide 1 with the download links').toBe('')
+    }
+    finally {
+      await context.close()
+    }
+  })
+
+  it('has no speaker notes in the site itself; only the handout PDF carries them, on purpose', async () => {
+    expect(await findNotes(out, file => file === files.handout)).toEqual([])
+  })
+})
