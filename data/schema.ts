@@ -7,6 +7,8 @@ const httpUrl = z.url({ protocol: /^https?$/ })
 export const sourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: nonEmpty,
+  /** How a slide's source line names it; the full title is for the sources list. */
+  short: nonEmpty.optional(),
   url: httpUrl.optional(),
   confidence,
 })
