@@ -19,7 +19,7 @@ import { launchChromium } from '../scripts/lib/browser.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { buildDeck } from './support/build.ts'
 import { ROOT, TEST_OUTPUT } from './support/paths.ts'
-import { decodeQrIn, inkCoverage, linkBoxes, normalise, openPdf, pageSizes, pageTexts, readOutline, renderPage } from './support/pdf-read.ts'
+import { decodeQrIn, inkCoverage, linkBoxes, normalise, openPdf, pageSizes, pageTexts, readOutline, readPng, renderPage } from './support/pdf-read.ts'
 
 const OUT_DIR = join(TEST_OUTPUT, 'handout')
 const NOTES_PDF = join(OUT_DIR, 'handout.pdf')
@@ -159,9 +159,9 @@ describe('handout, one slide per page with notes', () => {
 
   it('prints a QR code beside each talk link that decodes to the same URL', async () => {
     const decoded: string[] = []
+    const sizes = await pageSizes(pdf)
     for (const index of appendixIndices(notes)) {
-      const png = await renderPage(NOTES_PDF, index + 1, QR_DPI)
-      const height = (await pageSizes(pdf))[index]!.height
+      const image = readPng(await renderPage(NOTES_PDF, index + 1, QR_DPI))
       // The QR codes are the square links; the URLs printed as text are wide, short ones.
       const squares = (await linkBoxes(pdf, index)).filter(({ rect }) => {
         const w = rect[2] - rect[0]
@@ -169,7 +169,7 @@ describe('handout, one slide per page with notes', () => {
         return w > 40 && Math.abs(w - h) < 2
       })
       for (const box of squares) {
-        const text = decodeQrIn(png, box.rect, height, QR_DPI)
+        const text = decodeQrIn(image, box.rect, sizes[index]!.height, QR_DPI)
         expect(text, `QR code linked to ${box.url}`).toBe(box.url)
         decoded.push(text!)
       }

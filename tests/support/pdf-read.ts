@@ -112,9 +112,20 @@ export async function renderPage(path: string, pageNumber: number, dpi: number):
   return stdout
 }
 
+export interface Raster {
+  width: number
+  height: number
+  /** RGBA, row by row. */
+  data: Uint8Array
+}
+
+export function readPng(png: Buffer): Raster {
+  const { width, height, data } = PNG.sync.read(png)
+  return { width, height, data }
+}
+
 /** The QR code inside `rect` (PDF points) of a page rendered at `dpi`, decoded; undefined if none is found. */
-export function decodeQrIn(png: Buffer, rect: PdfLinkBox['rect'], pageHeightPt: number, dpi: number): string | undefined {
-  const image = PNG.sync.read(png)
+export function decodeQrIn(image: Raster, rect: PdfLinkBox['rect'], pageHeightPt: number, dpi: number): string | undefined {
   const scale = dpi / 72
   const left = Math.max(0, Math.floor(rect[0] * scale))
   const right = Math.min(image.width, Math.ceil(rect[2] * scale))
