@@ -19,7 +19,7 @@ import { launchChromium } from '../scripts/lib/browser.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { buildDeck } from './support/build.ts'
 import { ROOT, TEST_OUTPUT } from './support/paths.ts'
-import { decodeQrIn, inkCoverage, linkBoxes, normalise, openPdf, pageSizes, pageTexts, readOutline, readPng, renderPage } from './support/pdf-read.ts'
+import { decodeQrIn, inkCoverage, internalLinkTargets, linkBoxes, normalise, openPdf, pageSizes, pageTexts, readOutline, readPng, renderPage } from './support/pdf-read.ts'
 
 const OUT_DIR = join(TEST_OUTPUT, 'handout')
 const NOTES_PDF = join(OUT_DIR, 'handout.pdf')
@@ -155,6 +155,20 @@ describe('handout, one slide per page with notes', () => {
     expect(appendixText.split('inferred match').length - 1).toBe(inferred + 1)
     for (const talk of talks.filter(t => t.links.length === 0))
       expect(appendixText).toContain(normalise(`no link ${talk.note ?? ''}`))
+  })
+
+  it('turns the agenda\'s links into jumps to the pages of the slides they name', async () => {
+    const agenda = deck.slides.find(slide => slide.title === 'Agenda')!
+    const targets = await internalLinkTargets(pdf, agenda.number)
+    expect(targets.length).toBeGreaterThanOrEqual(3)
+    expect(targets).toEqual([
+      ...new Set(targets),
+    ].toSorted((a, b) => a - b))
+    for (const target of targets) {
+      const slide = deck.slides[target - 1]!
+      expect(texts[target]).toContain(`Slide ${slide.number} of ${deck.slides.length}`)
+      expect(texts[agenda.number]).toContain(normalise(slide.heading ?? slide.title).replace(/ \(1\/\d\)$/, ''))
+    }
   })
 
   it('prints a QR code beside each talk link that decodes to the same URL', async () => {

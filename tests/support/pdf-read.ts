@@ -74,6 +74,14 @@ export async function linkBoxes(pdf: PdfProxy, pageIndex: number): Promise<PdfLi
     }))
 }
 
+/** The pages that the links inside the document (GoTo, not URI) on a page jump to, in order. */
+export async function internalLinkTargets(pdf: PdfProxy, pageIndex: number): Promise<number[]> {
+  const page = await pdf.getPage(pageIndex + 1)
+  const annotations = await page.getAnnotations() as { annotationType: number, url?: string, dest?: unknown }[]
+  const internal = annotations.filter(a => a.annotationType === LINK && a.url === undefined && a.dest !== undefined)
+  return Promise.all(internal.map(async a => destinationPage(pdf, a.dest)))
+}
+
 async function destinationPage(pdf: PdfProxy, dest: unknown): Promise<number> {
   const explicit = typeof dest === 'string'
     ? await pdf.getDestination(dest)
