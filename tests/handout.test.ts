@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { sources } from '../data/sources.ts'
 import { event } from '../data/summit.ts'
 import { talks as deckTalks } from '../data/talks.ts'
-import { APPENDIX_SECTION, formatMade, madeOn } from '../handout/model.ts'
+import { APPENDIX_SECTION, formatMade, madeOn, paginate, parseLayout, planSheets, toHandoutSlides } from '../handout/model.ts'
 import { exportHandoutPdf, HandoutError } from '../scripts/handout.ts'
 import { launchChromium } from '../scripts/lib/browser.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
@@ -84,6 +84,76 @@ beforeAll(async () => {
   }
   pdf = await openPdf(NOTES_PDF)
   texts = await pageTexts(pdf)
+})
+
+describe('handout page plan', () => {
+  it('carries a section forward to the slides after it and leaves out hidden slides', () => {
+    const slides = toHandoutSlides([
+      {
+        no: 1,
+        title: 'One',
+        frontmatter: { section: 'Opening' },
+      },
+      { no: 2, title: 'Two', frontmatter: {} },
+      {
+        no: 3,
+        title: 'Hidden',
+        frontmatter: { hide: true, section: 'Scale' },
+      },
+      { no: 4, frontmatter: {}, noteHTML: '<p>n</p>' },
+    ])
+    expect(slides).toEqual([
+      {
+        no: 1,
+        title: 'One',
+        section: 'Opening',
+        noteHTML: '',
+      },
+      {
+        no: 2,
+        title: 'Two',
+        section: 'Opening',
+        noteHTML: '',
+      },
+      {
+        no: 4,
+        title: 'Slide 4',
+        section: 'Scale',
+        noteHTML: '<p>n</p>',
+      },
+    ])
+  })
+
+  it('fills appendix pages in order, the first with less room for its heading', () => {
+    expect(paginate([40, 40, 40, 40], 90, 100)).toEqual([
+      [0, 1],
+      [2, 3],
+    ])
+    expect(paginate([150, 10], 100, 100)).toEqual([
+      [0],
+      [1],
+    ])
+    expect(paginate([], 100, 100)).toEqual([[]])
+  })
+
+  it('plans a cover, the slide sheets of the layout, then the appendix', () => {
+    const slides = toHandoutSlides([1, 2, 3, 4].map(no => ({ no, title: `S${no}`, frontmatter: {} })))
+    expect(planSheets(slides, parseLayout('3up'), [
+      [0],
+      [1],
+    ]).map(s => s.kind)).toEqual([
+      'cover',
+      'slides',
+      'slides',
+      'appendix',
+      'appendix',
+    ])
+    expect(planSheets(slides, parseLayout(undefined), [
+      [0],
+    ])).toHaveLength(1 + 4 + 1)
+    expect(parseLayout(['3up'])).toBe('3up')
+    expect(parseLayout('4up')).toBe('notes')
+  })
 })
 
 describe('handout, one slide per page with notes', () => {
