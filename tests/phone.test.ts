@@ -2,11 +2,13 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-chrom
 import type { StaticServer } from '../scripts/lib/serve.ts'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from '../scripts/lib/browser.ts'
-import { loadDeck } from '../scripts/lib/deck.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
-import { currentSlide, guardNetwork, openSlide, waitForSlide } from './support/site.ts'
+import { loadDeckWithContent } from './support/deck.ts'
+import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, waitForSlide } from './support/site.ts'
 
-const deck = await loadDeck()
+const deck = await loadDeckWithContent()
+/** Four slides in a row without clicks, so that each swipe moves a whole slide. */
+const FIRST = firstSlidesWithoutClicks(deck.slides, 4)
 const PHONE = { width: 390, height: 844 }
 
 /**
@@ -83,22 +85,21 @@ describe('on a phone (390x844, touch)', () => {
   })
 
   it('swiping left goes to the next slide, swiping right back', async () => {
-    // Slides 1 to 3 have no clicks, so each swipe moves a whole slide.
-    await openSlide(page, server.url, 1)
+    await openSlide(page, server.url, FIRST)
     await swipe(cdp, 320, 60)
-    await waitForSlide(page, 2)
+    await waitForSlide(page, FIRST + 1)
     await swipe(cdp, 320, 60)
-    await waitForSlide(page, 3)
+    await waitForSlide(page, FIRST + 2)
     await swipe(cdp, 60, 320)
-    await waitForSlide(page, 2)
-    expect(await currentSlide(page)).toBe(2)
+    await waitForSlide(page, FIRST + 1)
+    expect(await currentSlide(page)).toBe(FIRST + 1)
   })
 
   it('a short drag does not change the slide', async () => {
-    await openSlide(page, server.url, 2)
+    await openSlide(page, server.url, FIRST + 1)
     await swipe(cdp, 200, 170)
-    // The next swipe is a real one: had the short drag moved on, it would land on 4 instead of 3.
+    // The next swipe is a real one: had the short drag moved on, it would land two slides on instead of one.
     await swipe(cdp, 320, 60)
-    await waitForSlide(page, 3)
+    await waitForSlide(page, FIRST + 2)
   })
 })

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { DOWNLOADS_DIR } from '../scripts/build-site.ts'
+import { parse as parseYaml } from 'yaml'
+import { DOWNLOADS_DIR, PUBLIC_HEADMATTER, publicEntryMarkdown } from '../scripts/build-site.ts'
 import { launchChromium } from '../scripts/lib/browser.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
@@ -97,6 +98,29 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await browser?.close()
+})
+
+describe('the public build\'s entry (publicEntryMarkdown)', () => {
+  const source = readFileSync(resolve(ROOT, 'slides.md'), 'utf8')
+  const headmatter = (markdown: string): Record<string, unknown> => parseYaml(/^---\n([\s\S]*?)\n---/.exec(markdown)![1]!) as Record<string, unknown>
+
+  it('turns the presenter and the browser exporter off and keeps every other key of slides.md', () => {
+    const publicEntry = publicEntryMarkdown(source)
+    const original = headmatter(source)
+    const changed = headmatter(publicEntry)
+    expect(changed).toEqual({ ...original, presenter: false, browserExporter: false })
+    expect(Object.keys(PUBLIC_HEADMATTER).sort()).toEqual(['browserExporter', 'presenter'])
+  })
+
+  it('keeps the slides after the headmatter byte for byte', () => {
+    const body = (markdown: string): string => markdown.replace(/^---\n[\s\S]*?\n---\n/, '')
+    expect(body(publicEntryMarkdown(source))).toBe(body(source))
+  })
+
+  it('replaces keys that are already there instead of repeating them', () => {
+    const out = publicEntryMarkdown('---\ntitle: x\npresenter: true\nseoMeta:\n  presenter: nested\n---\n# A\n')
+    expect(out).toBe('---\ntitle: x\nseoMeta:\n  presenter: nested\npresenter: false\nbrowserExporter: false\n---\n# A\n')
+  })
 })
 
 it('every slide has notes distinctive enough to search for', () => {

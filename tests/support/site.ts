@@ -39,6 +39,20 @@ export async function openSlide(page: Page, baseUrl: string, no: number, clicks?
   await waitForSlide(page, no)
 }
 
+const CLICK_SYNTAX = /\bv-(?:click|clicks|after|switch|motion|mark)\b|<v-?clicks?\b|<VClicks?\b|\[click(?::\d+)?\]|\{(?:[\d,|-]+|\*)\}/
+
+/**
+ * The number of the first slide that starts `length` consecutive slides without clicks, where a
+ * key press or swipe moves a whole slide; throws if the deck has no such run.
+ */
+export function firstSlidesWithoutClicks(slides: readonly { number: number, content: string }[], length: number): number {
+  const start = slides.findIndex((_slide, i) => slides.slice(i, i + length).length === length
+    && slides.slice(i, i + length).every(slide => !CLICK_SYNTAX.test(slide.content)))
+  if (start < 0)
+    throw new Error(`no ${length} consecutive slides without clicks`)
+  return slides[start]!.number
+}
+
 /** The slide number the deck shows now. */
 export async function currentSlide(page: Page): Promise<number> {
   return page.evaluate(() => {
