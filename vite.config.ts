@@ -1,7 +1,6 @@
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vite'
 import { validateData } from './data/validate.ts'
-import { ogImage, socialMeta } from './scripts/og-image.ts'
 
 /** Bad data fails the build (and the dev server's start) with the file, entry and field named. */
 function validateDeckData(): Plugin {
@@ -16,8 +15,5 @@ function validateDeckData(): Plugin {
 export default defineConfig({
   plugins: [
     validateDeckData(),
-    // Open Graph: complete og:/twitter: tags, and og-image.png of slide 1 rendered after the build.
-    socialMeta(),
-    ogImage(),
   ],
 })

@@ -1,18 +1,26 @@
 import type { ResolvedSlidevOptions } from '@slidev/types'
 import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite'
 import { defineVitePluginsSetup } from '@slidev/types'
+import { slideOneAtBuild, socialMeta } from '../scripts/og-image.ts'
 
 /**
- * Build-only Vite plugins that make the first slide show sooner.
+ * The deck's Vite plugins (vite.config.ts keeps the data validation):
+ * - preloadFirstSlide: index.html announces everything slide 1 needs (below);
+ * - slideOneAtBuild: after the build, og-image.png of slide 1, and slide 1's markup in index.html
+ *   as a static first paint, shown from the HTML until the app has drawn the slide;
+ * - socialMeta: completes the og:/twitter: tags of the `seoMeta` headmatter (scripts/og-image.ts).
  *
- * Without them the browser learns what slide 1 needs one round trip at a time: index.html and its
+ * Why preloads: without them the browser learns what slide 1 needs one round trip at a time: index.html and its
  * entry, then (once the entry has run) the slide view's chunk, then (once that has run) slide 1's
  * chunk and its components, then the fonts its CSS names. Here index.html announces all of it up
- * front (`modulepreload` for scripts, `preload` for styles and fonts), so it downloads in parallel
+ * front (`modulepreload` for scripts, `preload` for fonts, and the slide view's few small stylesheets
+ * as stylesheets: the static first paint needs them before it paints), so it downloads in parallel
  * with the entry. Nothing more is downloaded than before: these files load on the first visit anyway.
  */
 export default defineVitePluginsSetup(options => [
   preloadFirstSlide(options),
+  slideOneAtBuild({ colorSchema: options.data.config.colorSchema }),
+  socialMeta(),
 ])
 
 /** The modules Slidev 53 gives the slide view and slide 1 (see its routes and slides virtual modules). */
@@ -90,8 +98,7 @@ function preloadFirstSlide(options: ResolvedSlidevOptions): Plugin {
             tags.push({
               tag: 'link',
               attrs: {
-                rel: 'preload',
-                as: 'style',
+                rel: 'stylesheet',
                 crossorigin: true,
                 href: href(file),
               },

@@ -4,17 +4,21 @@ import type { Browser, Request } from 'playwright-chromium'
 
 /** What the page reports about itself; filled in by INIT_SCRIPT. */
 interface PageProbe {
-  /** performance.now() of the frame after slide 1 was first found laid out, visible and with text. */
-  firstSlide?: number
+  /** performance.now() of the frame after the app's slide 1 was first found laid out, visible and with text. */
+  appSlide?: number
+  /** The same for the static first paint in index.html (ours: scripts/og-image.ts), if there is one. */
+  staticSlide?: number
   lcp?: number
 }
 
 export interface LoadSample {
-  /** Navigation start to the first frame that shows slide 1, in ms. */
+  /** Navigation start to the first frame that shows slide 1, static first paint or app, in ms. */
   firstSlideMs: number
+  /** Navigation start to the first frame that shows the app's slide 1 (interactive), in ms. */
+  appSlideMs: number
   /** Largest contentful paint, in ms, as Chromium reports it. */
   lcpMs: number
-  /** Bytes of JS and CSS received before slide 1 showed (bodies as served: loopback serves them uncompressed). */
+  /** Bytes of JS and CSS received before the app showed slide 1, uncompressed. */
   jsCssBytes: number
   /** The same JS and CSS as sent over the wire (gzip where the server compressed it). */
   jsCssWireBytes: number
@@ -80,9 +84,14 @@ const INIT_SCRIPT = `(() => {
     return true
   }
   function watch() {
-    const slide = document.querySelector('.slidev-page-1')
+    const shot = document.querySelector('#recap-first-paint:not([hidden]) .recap-first-paint-page')
+    if (probe.staticSlide === undefined && probe.pendingStatic === undefined && shot && shown(shot)) {
+      probe.pendingStatic = true
+      requestAnimationFrame(() => { probe.staticSlide = performance.now() })
+    }
+    const slide = document.querySelector('#app .slidev-page-1')
     if (slide && shown(slide)) {
-      requestAnimationFrame(() => { probe.firstSlide = performance.now() })
+      requestAnimationFrame(() => { probe.appSlide = performance.now() })
       return
     }
     requestAnimationFrame(watch)
@@ -137,7 +146,7 @@ export async function coldLoad(browser: Browser, url: string, options: LoadOptio
     let overBudget = false
     await page.goto(url, { waitUntil: 'commit', timeout: options.budgetMs })
     try {
-      await page.waitForFunction(() => (window as { __recapProbe?: PageProbe }).__recapProbe?.firstSlide !== undefined, undefined, {
+      await page.waitForFunction(() => (window as { __recapProbe?: PageProbe }).__recapProbe?.appSlide !== undefined, undefined, {
         timeout: Math.max(1, deadline - performance.now()),
         polling: 50,
       })
@@ -180,11 +189,14 @@ export async function coldLoad(browser: Browser, url: string, options: LoadOptio
       return { probe, resources }
     }) as { probe: PageProbe, resources: ResourceFact[] }
 
-    const firstSlide = probe.firstSlide ?? Number.NaN
-    const before = resources.filter(r => Number.isFinite(firstSlide) && r.end > 0 && r.end <= firstSlide)
+    const appSlide = probe.appSlide ?? Number.NaN
+    const firstSlide = Math.min(appSlide, probe.staticSlide ?? Number.POSITIVE_INFINITY)
+    // What the real (interactive) slide needed: counted up to the app's slide, not the static picture.
+    const before = resources.filter(r => Number.isFinite(appSlide) && r.end > 0 && r.end <= appSlide)
     const jsCss = before.filter(r => /\.(?:m?js|css)(?:$|\?)/.test(URL.parse(r.url)?.pathname ?? r.url) || r.type === 'script')
     return {
       firstSlideMs: firstSlide,
+      appSlideMs: appSlide,
       lcpMs: probe.lcp ?? Number.NaN,
       jsCssBytes: jsCss.reduce((sum, r) => sum + r.bytes, 0),
       jsCssWireBytes: jsCss.reduce((sum, r) => sum + r.wire, 0),
