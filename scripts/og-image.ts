@@ -7,7 +7,8 @@
 //   resolves no host but 127.0.0.1.
 // - socialMeta(): a Vite plugin that completes the tags Slidev writes from the `seoMeta` headmatter:
 //   og:type, og:site_name, og:image size and alt text, twitter:image:alt; absolute image URLs
-//   and og:url when RECAP_SITE_URL is set at build (e.g. https://example.org/recap/); and
+//   and og:url when the deck's URL is known at build (RECAP_SITE_URL, e.g.
+//   https://example.org/recap/, else Netlify's URL or Vercel's production URL); and
 //   the description, author and keywords tags, which Slidev 53 writes JSON-quoted ("\"A recap…\n…\"").
 //
 // By hand, for an existing build: node scripts/og-image.ts [DIST] [--base /recap/]
@@ -349,6 +350,24 @@ export function publicUrl(path: string, base: string, siteUrl: string | undefine
     : `${base}/`}${relative}`
 }
 
+/**
+ * Where the deck is published, for absolute og:image and og:url (chats need absolute URLs):
+ * RECAP_SITE_URL (the deck's own URL, base included), else what Netlify (URL) or Vercel
+ * (VERCEL_PROJECT_PRODUCTION_URL) say of the site at build, with the build's base added.
+ */
+export function deckUrl(env: Record<string, string | undefined>, base: string): string | undefined {
+  if (env.RECAP_SITE_URL)
+    return env.RECAP_SITE_URL
+  const origin = env.NETLIFY === 'true' && env.URL
+    ? env.URL
+    : env.VERCEL_PROJECT_PRODUCTION_URL
+      ? `https://${env.VERCEL_PROJECT_PRODUCTION_URL}`
+      : undefined
+  if (!origin)
+    return undefined
+  return new URL(base.replace(/^\/?/, '/'), origin).href
+}
+
 export interface SocialMetaOptions {
   /** Where the deck is published, for absolute og:image and og:url; RECAP_SITE_URL by default. */
   siteUrl?: string
@@ -364,7 +383,7 @@ export function socialMeta(options: SocialMetaOptions = {}): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        const siteUrl = options.siteUrl ?? (process.env.RECAP_SITE_URL || undefined)
+        const siteUrl = options.siteUrl ?? deckUrl(process.env, base)
         let out = html.replace(
           /(<meta name="(?:description|author|keywords)" content=")([^"]*)(")/g,
           (_, open: string, content: string, close: string) => `${open}${unquoteMetaContent(content)}${close}`,
