@@ -111,7 +111,11 @@ describe('host configs', () => {
     const build = workflow.steps.find(step => step.run?.includes('npm run build:site'))
     expect(build?.run, 'no step runs npm run build:site').toBeDefined()
     expect(build?.run).toMatch(/--pages\b/)
-    expect(build?.run).toMatch(/--base "\/\$\{\{ github\.event\.repository\.name \}\}\/"/)
+    // configure-pages gives the sub-path ("/<repository>", or "" on a custom domain); the build adds the slash.
+    const configure = workflow.steps.find(step => step.uses?.startsWith('actions/configure-pages@'))
+    expect(configure?.id, 'no actions/configure-pages step with an id').toBeDefined()
+    expect(build?.run).toContain(`--base "\${{ steps.${configure!.id}.outputs.base_path }}/"`)
+    expect(workflow.steps.indexOf(configure!)).toBeLessThan(workflow.steps.indexOf(build!))
     expect(build?.run).toMatch(/--out dist\b/)
     const upload = workflow.steps.find(step => step.uses?.startsWith('actions/upload-pages-artifact@'))
     expect(upload?.with?.path).toBe('dist')

@@ -74,6 +74,7 @@ export function vercelConfig(): HostConfig {
 }
 
 export interface WorkflowStep {
+  id?: string
   name?: string
   uses?: string
   run?: string
