@@ -356,7 +356,7 @@ const lhMetrics = (['mobile', 'desktop'] as const).flatMap((preset) => {
   if (!runs.length)
     return []
   const m = (pick: (r: LighthouseRun) => number): number => median(runs.map(pick))
-  return [`Ours, Lighthouse ${preset}: FCP ${formatMs(m(r => r.metrics.fcp))}, LCP ${formatMs(m(r => r.metrics.lcp))}, TBT ${formatMs(m(r => r.metrics.tbt))}, CLS ${m(r => r.metrics.cls).toFixed(3)}, Speed Index ${formatMs(m(r => r.metrics.si))}`]
+  return [`Ours, Lighthouse ${preset}: FCP ${formatMs(m(r => r.metrics.fcp))}, LCP ${formatMs(m(r => r.metrics.lcp))}, TBT ${formatMs(m(r => r.metrics.tbt))}, CLS ${m(r => r.metrics.cls).toFixed(3)}, Speed Index ${formatMs(m(r => r.metrics.si))}, benchmarkIndex ${formatCount(m(r => r.benchmarkIndex))}`]
 })
 notes.push(...lhMetrics)
 if (failing.size)

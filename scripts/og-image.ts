@@ -200,16 +200,14 @@ export const FIRST_PAINT_SCRIPT = `(function () {
   addEventListener('resize', fit)
   shot.hidden = false
   var app = document.getElementById('app')
-  var observer
-  function done() {
-    if (observer) observer.disconnect()
+  // Once a frame (not on every DOM change, which would add work to the app's own rendering):
+  // when the app shows a slide, the picture goes, a frame later, so the two never blink.
+  function watch() {
+    if (!app || !app.querySelector('.slidev-page > *')) return requestAnimationFrame(watch)
     removeEventListener('resize', fit)
-    requestAnimationFrame(function () { requestAnimationFrame(function () { shot.remove() }) })
+    requestAnimationFrame(function () { shot.remove() })
   }
-  if (app && window.MutationObserver) {
-    observer = new MutationObserver(function () { if (app.querySelector('.slidev-page')) done() })
-    observer.observe(app, { childList: true, subtree: true })
-  }
+  requestAnimationFrame(watch)
   // The app starts right after the frame that paints the slide, so neither downloading nor
   // evaluating its scripts holds back the first paint; a hidden tab, which paints no frames, starts
   // it anyway.

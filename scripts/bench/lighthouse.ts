@@ -26,6 +26,8 @@ export interface LighthouseRun {
   /** Audits that lost points, with their score, for the report. */
   failing: { id: string, title: string, score: number, category: Category }[]
   metrics: { fcp: number, lcp: number, tbt: number, cls: number, si: number }
+  /** Lighthouse's measure of this machine's speed at the time (a typical desktop scores 1000 to 2000). */
+  benchmarkIndex: number
 }
 
 async function freePort(): Promise<number> {
@@ -81,6 +83,7 @@ export async function runLighthouse(url: string, preset: Preset): Promise<Lighth
       preset,
       scores,
       failing,
+      benchmarkIndex: lhr.environment.benchmarkIndex,
       metrics: {
         fcp: metric('first-contentful-paint'),
         lcp: metric('largest-contentful-paint'),
