@@ -186,10 +186,12 @@ async function renderSlides(browser: Browser, url: string, deck: Deck, timeout?:
     const { page } = session
     const pages: Uint8Array[] = []
     const links: string[][] = []
-    await page.goto(`${url}1?print=true`, { waitUntil: 'load' })
-    // The print view mounts every slide of the build, so a stale build shows up in the count.
-    await page.locator('[data-slidev-no="1"]').waitFor()
-    const built = await page.locator('[data-slidev-no]').count()
+    await page.goto(`${url}1?print=true`, { waitUntil: 'networkidle' })
+    // The print view mounts every slide of the build, lazily (the headmatter's `preload: false`), so
+    // the count is taken once the network is idle, inside the app's slideshow (the static first paint
+    // of index.html carries a copy of slide 1): a stale build shows up in it.
+    await page.locator('#slideshow [data-slidev-no="1"]').waitFor()
+    const built = await page.locator('#slideshow [data-slidev-no]').count()
     if (built !== deck.slides.length)
       throw new ExportError(`the build has ${built} slides but ${relative(DECK_ROOT, deck.entry)} has ${deck.slides.length}: rebuild it`)
     for (const slide of deck.slides) {
