@@ -348,7 +348,7 @@ const failing = new Map<string, string>()
 for (const preset of ['mobile', 'desktop'] as const) {
   for (const run of results.ours.lighthouse[preset]) {
     for (const audit of run.failing)
-      failing.set(`${audit.category}: ${audit.id}`, `${audit.title} (${preset} ${audit.score.toFixed(2)})`)
+      failing.set(`${preset} ${audit.category}: ${audit.id}`, `${audit.title} (${audit.score.toFixed(2)})`)
   }
 }
 const lhMetrics = (['mobile', 'desktop'] as const).flatMap((preset) => {
