@@ -13,11 +13,11 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs, promisify, stripVTControlCharacters } from 'node:util'
+import { slidevBuild, SlidevBuildError } from './lib/build.ts'
 import { DECK_ENTRY, DECK_ROOT, loadDeck } from './lib/deck.ts'
 import { injectSecurityMeta } from './lib/hosting.ts'
 
 const run = promisify(execFile)
-const SLIDEV = resolve(DECK_ROOT, 'node_modules/@slidev/cli/bin/slidev.mjs')
 
 /** Headmatter the public build overrides: no presenter (nor /notes, /overview, /entry) and no browser exporter. */
 export const PUBLIC_HEADMATTER: Readonly<Record<string, string>> = {
@@ -52,20 +52,14 @@ export function publicEntryMarkdown(markdown: string, overrides: Readonly<Record
   return `---\n${headmatter}\n---\n${markdown.slice(match[0].length)}`
 }
 
-async function slidevBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+async function build(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   try {
-    await run(process.execPath, [SLIDEV, 'build', ...args], {
-      cwd: DECK_ROOT,
-      env: {
-        ...process.env,
-        ...env,
-      },
-      maxBuffer: 64 * 1024 * 1024,
-    })
+    await slidevBuild(args, env)
   }
   catch (error) {
-    const { stderr = '', stdout = '' } = error as { stderr?: string, stdout?: string }
-    throw new SiteBuildError(`slidev build ${args.join(' ')} failed:\n${stripVTControlCharacters(`${stdout}\n${stderr}`).trim()}`)
+    throw new SiteBuildError(error instanceof SlidevBuildError
+      ? `${error.message}:\n${error.output}`
+      : String(error))
   }
 }
 
@@ -86,7 +80,7 @@ export async function buildPublic(options: PublicBuildOptions): Promise<string> 
   const entry = join(DECK_ROOT, `.slides.public-${process.pid}-${randomBytes(4).toString('hex')}.md`)
   await writeFile(entry, publicEntryMarkdown(await readFile(DECK_ENTRY, 'utf8')))
   try {
-    await slidevBuild(
+    await build(
       [
         entry,
         '--out',

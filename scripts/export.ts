@@ -4,16 +4,16 @@ import type { Browser, Page } from 'playwright-chromium'
 // metadata, a section outline and clickable talk links. Usage: node scripts/export.ts [--dist DIR] [--out PATH]
 import type { Deck } from './lib/deck.ts'
 import type { PdfOutlineEntry } from './lib/pdf.ts'
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs, promisify, stripVTControlCharacters } from 'node:util'
+import { parseArgs } from 'node:util'
 import { PDFArray, PDFDict, PDFName, PDFString } from 'pdf-lib'
 import { writeFileAtomic } from './lib/atomic.ts'
 import { launchChromium } from './lib/browser.ts'
+import { firstLine, slidevBuild } from './lib/build.ts'
 import { DECK_ROOT, loadDeck } from './lib/deck.ts'
 import { addPdfOutline, concatPdfs, pdfUriLinks, setPdfMetadata, waitForFontsAndImages, withPdfPage } from './lib/pdf.ts'
 import { serveStatic } from './lib/serve.ts'
@@ -49,20 +49,12 @@ export class ExportError extends Error {
   override name = 'ExportError'
 }
 
-const run = promisify(execFile)
-const SLIDEV = resolve(DECK_ROOT, 'node_modules/@slidev/cli/bin/slidev.mjs')
-
 async function buildDeck(outDir: string): Promise<void> {
   try {
-    await run(process.execPath, [SLIDEV, 'build', '--out', outDir], { cwd: DECK_ROOT, maxBuffer: 64 * 1024 * 1024 })
+    await slidevBuild(['--out', outDir])
   }
   catch (error) {
-    const { stderr = '', stdout = '' } = error as { stderr?: string, stdout?: string }
-    // Slidev colours its output; the first line that names an error is the one worth a one-line report.
-    const reason = stripVTControlCharacters(`${stderr}\n${stdout}`).split('\n').map(line => line.trim()).find(line => /error/i.test(line))
-    throw new ExportError(`slidev build failed${reason
-      ? `: ${reason}`
-      : ''}`)
+    throw new ExportError(firstLine(error))
   }
 }
 
@@ -208,7 +200,7 @@ async function renderSlides(browser: Browser, url: string, deck: Deck, timeout?:
         return shown.length === 1 && shown[0]?.dataset.slidevNo === String(no)
           && shown[0].querySelector('.slidev-slide-loading') === null
       }, slide.number).catch((error: unknown) => {
-        throw new ExportError(`slide ${slide.number} ("${slide.title}") was not shown: ${oneLine(error)}`)
+        throw new ExportError(`slide ${slide.number} ("${slide.title}") was not shown: ${firstLine(error)}`)
       })
       await waitForFontsAndImages(page)
       if (slide.number === 1) {
@@ -335,14 +327,6 @@ function shown(path: string): string {
     : rel
 }
 
-/** The first line of an error's message: Playwright's run to pages of call log. */
-function oneLine(error: unknown): string {
-  const message = error instanceof Error
-    ? error.message
-    : String(error)
-  return message.split('\n').map(line => line.trim()).find(line => line !== '') ?? 'unknown error'
-}
-
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -363,7 +347,7 @@ async function main(argv: string[]): Promise<void> {
 
 if (import.meta.main) {
   main(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(`export failed: ${oneLine(error)}`)
+    console.error(`export failed: ${firstLine(error)}`)
     process.exitCode = 1
   })
 }

@@ -3,17 +3,17 @@
 // Usage: node scripts/handout.ts [--layout notes|3up] [--dist DIR] [--out PATH] [--base /] [--made YYYY-MM-DD]
 import type { Browser } from 'playwright-chromium'
 import type { HandoutLayout, HandoutManifest, HandoutState } from '../handout/model.ts'
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs, promisify } from 'node:util'
+import { parseArgs } from 'node:util'
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { HANDOUT_GLOBAL, HANDOUT_LAYOUTS, outlineFromManifest, PAGE_MM, PX_PER_MM } from '../handout/model.ts'
 import { writeFileAtomic } from './lib/atomic.ts'
 import { launchChromium } from './lib/browser.ts'
+import { firstLine, slidevBuild } from './lib/build.ts'
 import { DECK_ROOT, loadDeck } from './lib/deck.ts'
 import { addPdfOutline, pdfUriLinks, setPdfMetadata, waitForFontsAndImages, withPdfPage } from './lib/pdf.ts'
 import { serveStatic } from './lib/serve.ts'
@@ -69,20 +69,13 @@ export function defaultHandoutOut(exportFilename: string | undefined, layout: Ha
     : ''}.pdf`)
 }
 
-const run = promisify(execFile)
-const SLIDEV = resolve(DECK_ROOT, 'node_modules/@slidev/cli/bin/slidev.mjs')
-
 /** Builds the deck with `slidev build` into `outDir`. */
 export async function buildDeck(outDir: string): Promise<void> {
   try {
-    await run(process.execPath, [SLIDEV, 'build', '--out', outDir], { cwd: DECK_ROOT, maxBuffer: 64 * 1024 * 1024 })
+    await slidevBuild(['--out', outDir])
   }
   catch (error) {
-    const { stderr = '', stdout = '' } = error as { stderr?: string, stdout?: string }
-    const reason = `${stderr}\n${stdout}`.split('\n').map(line => line.trim()).find(line => /error/i.test(line))
-    throw new HandoutError(`slidev build failed${reason
-      ? `: ${reason}`
-      : ''}`)
+    throw new HandoutError(firstLine(error))
   }
 }
 
@@ -274,14 +267,6 @@ export async function exportHandoutPdf(options: HandoutOptions = {}): Promise<Ha
   }
 }
 
-/** The first line of an error's message: Playwright's run to pages of call log. */
-function oneLine(error: unknown): string {
-  const message = error instanceof Error
-    ? error.message
-    : String(error)
-  return message.split('\n').map(line => line.trim()).find(line => line !== '') ?? 'unknown error'
-}
-
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -309,7 +294,7 @@ async function main(argv: string[]): Promise<void> {
 
 if (import.meta.main) {
   main(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(`handout failed: ${oneLine(error)}`)
+    console.error(`handout failed: ${firstLine(error)}`)
     process.exitCode = 1
   })
 }
