@@ -116,8 +116,7 @@ the ratios, which are taken from medians of interleaved runs, rather than the ab
 ## Reproduce
 
 \`\`\`sh
-export PATH=/work/tools/node24/bin:$PATH   # Node 24
-npm run bench:export                        # 5 runs each, prints the table
+./deck bench:export                         # brings Node 24 and Chromium when missing; 5 runs each
 npm run bench:export -- --runs 9 --write-doc # more runs, and rewrite this file
 npm run bench:export -- --dist dist         # reuse an existing build instead of building
 \`\`\`
