@@ -4,16 +4,13 @@ import type { Browser, Page } from 'playwright-chromium'
 // metadata, a section outline and clickable talk links. Usage: node scripts/export.ts [--dist DIR] [--out PATH]
 import type { Deck } from './lib/deck.ts'
 import type { PdfOutlineEntry } from './lib/pdf.ts'
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { isAbsolute, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { PDFArray, PDFDict, PDFName, PDFString } from 'pdf-lib'
 import { writeFileAtomic } from './lib/atomic.ts'
 import { launchChromium } from './lib/browser.ts'
-import { firstLine, slidevBuild } from './lib/build.ts'
+import { firstLine, printableBuild } from './lib/build.ts'
 import { DECK_ROOT, loadDeck } from './lib/deck.ts'
 import { addPdfOutline, concatPdfs, pdfUriLinks, setPdfMetadata, waitForFontsAndImages, withPdfPage } from './lib/pdf.ts'
 import { serveStatic } from './lib/serve.ts'
@@ -47,15 +44,6 @@ export interface ExportResult {
 
 export class ExportError extends Error {
   override name = 'ExportError'
-}
-
-async function buildDeck(outDir: string): Promise<void> {
-  try {
-    await slidevBuild(['--out', outDir])
-  }
-  catch (error) {
-    throw new ExportError(firstLine(error))
-  }
 }
 
 /** Sections at the top, each opening on its first slide, with all of its slides under it. */
@@ -233,20 +221,12 @@ export async function exportSlidesPdf(options: ExportOptions = {}): Promise<Expo
   const deck = await loadDeck(options.entry)
   const { width, height } = deck.headmatter.canvas
 
-  let tempDist: string | undefined
-  let distDir: string
-  if (options.distDir === undefined) {
-    tempDist = await mkdtemp(join(tmpdir(), 'recap-export-'))
-    distDir = tempDist
-    await stage('build', `building the deck into ${distDir}`)
-    await buildDeck(distDir)
-  }
-  else {
-    distDir = resolve(options.distDir)
-    await stage('build', `using the build in ${distDir}`)
-    if (!existsSync(join(distDir, 'index.html')))
-      throw new ExportError(`no built deck in ${distDir} (index.html missing): run "npx slidev build" or drop --dist`)
-  }
+  const build = await printableBuild(options.distDir, {
+    tempPrefix: 'recap-export-',
+    onStage: detail => stage('build', detail),
+    fail: message => new ExportError(message),
+  })
+  const { distDir } = build
 
   try {
     await stage('render', `printing ${deck.slides.length} slides at ${width}x${height} with Chromium`)
@@ -314,8 +294,7 @@ export async function exportSlidesPdf(options: ExportOptions = {}): Promise<Expo
     }
   }
   finally {
-    if (tempDist)
-      await rm(tempDist, { recursive: true, force: true })
+    await build.dispose()
   }
 }
 

@@ -3,17 +3,14 @@
 // Usage: node scripts/handout.ts [--layout notes|3up] [--dist DIR] [--out PATH] [--base /] [--made YYYY-MM-DD]
 import type { Browser } from 'playwright-chromium'
 import type { HandoutLayout, HandoutManifest, HandoutState } from '../handout/model.ts'
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { HANDOUT_GLOBAL, HANDOUT_LAYOUTS, outlineFromManifest, PAGE_MM, PX_PER_MM } from '../handout/model.ts'
 import { writeFileAtomic } from './lib/atomic.ts'
 import { launchChromium } from './lib/browser.ts'
-import { firstLine, slidevBuild } from './lib/build.ts'
+import { firstLine, printableBuild, slidevBuild } from './lib/build.ts'
 import { DECK_ROOT, loadDeck } from './lib/deck.ts'
 import { addPdfOutline, pdfUriLinks, setPdfMetadata, waitForFontsAndImages, withPdfPage } from './lib/pdf.ts'
 import { serveStatic } from './lib/serve.ts'
@@ -144,20 +141,12 @@ export async function exportHandoutPdf(options: HandoutOptions = {}): Promise<Ha
   const deck = await loadDeck(options.entry)
   const out = resolve(options.out ?? defaultHandoutOut(deck.headmatter.exportFilename, layout))
 
-  let tempDist: string | undefined
-  let distDir: string
-  if (options.distDir === undefined) {
-    tempDist = await mkdtemp(join(tmpdir(), 'recap-handout-'))
-    distDir = tempDist
-    await stage('build', `building the deck into ${distDir}`)
-    await buildDeck(distDir)
-  }
-  else {
-    distDir = resolve(options.distDir)
-    await stage('build', `using the build in ${distDir}`)
-    if (!existsSync(join(distDir, 'index.html')))
-      throw new HandoutError(`no built deck in ${distDir} (index.html missing): run "npx slidev build" or drop --dist`)
-  }
+  const build = await printableBuild(options.distDir, {
+    tempPrefix: 'recap-handout-',
+    onStage: detail => stage('build', detail),
+    fail: message => new HandoutError(message),
+  })
+  const { distDir } = build
 
   try {
     await stage('render', `printing /handout (${layout}) with Chromium`)
@@ -262,8 +251,7 @@ export async function exportHandoutPdf(options: HandoutOptions = {}): Promise<Ha
     }
   }
   finally {
-    if (tempDist)
-      await rm(tempDist, { recursive: true, force: true })
+    await build.dispose()
   }
 }
 

@@ -10,31 +10,9 @@ import { createServer } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { gzip } from 'node:zlib'
+import { CONTENT_TYPES } from '../lib/serve.ts'
 
 const compress = promisify(gzip)
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.pdf': 'application/pdf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.wasm': 'application/wasm',
-}
 
 const COMPRESSIBLE = new Set([
   '.html',
@@ -85,7 +63,7 @@ export async function serveBuilt(root: string, options: { gzip?: boolean } = {})
       }
       const ext = extname(file)
       const headers: Record<string, string | number> = {
-        'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+        'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
         'Vary': 'Accept-Encoding',
       }

@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process'
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { promisify, stripVTControlCharacters } from 'node:util'
 import { DECK_ROOT } from './deck.ts'
@@ -46,4 +49,47 @@ export function firstLine(error: unknown): string {
     ? error.message
     : String(error)
   return message.split('\n').map(line => line.trim()).find(line => line !== '') ?? 'unknown error'
+}
+
+export interface PrintableBuild {
+  distDir: string
+  /** Removes the build when it was made for this run; a build passed in is left alone. */
+  dispose: () => Promise<void>
+}
+
+export interface PrintableBuildOptions {
+  /** Prefix of the temporary folder a fresh build goes into. */
+  tempPrefix: string
+  /** Told which build is used, for the caller's progress line. */
+  onStage: (detail: string) => Promise<void>
+  /** Turns a one-line reason into the caller's own error type. */
+  fail: (message: string) => Error
+}
+
+/**
+ * The build an export prints from: `distDir` when given (it must hold a built deck), else a fresh
+ * `slidev build` into a temporary folder, removed by `dispose` or when the build fails.
+ */
+export async function printableBuild(distDir: string | undefined, options: PrintableBuildOptions): Promise<PrintableBuild> {
+  if (distDir !== undefined) {
+    const dir = resolve(distDir)
+    await options.onStage(`using the build in ${dir}`)
+    if (!existsSync(join(dir, 'index.html')))
+      throw options.fail(`no built deck in ${dir} (index.html missing): run "npx slidev build" or drop --dist`)
+    return {
+      distDir: dir,
+      dispose: async () => {},
+    }
+  }
+  const temp = await mkdtemp(join(tmpdir(), options.tempPrefix))
+  const dispose = (): Promise<void> => rm(temp, { recursive: true, force: true })
+  await options.onStage(`building the deck into ${temp}`)
+  try {
+    await slidevBuild(['--out', temp])
+  }
+  catch (error) {
+    await dispose()
+    throw options.fail(firstLine(error))
+  }
+  return { distDir: temp, dispose }
 }
