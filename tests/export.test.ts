@@ -15,6 +15,7 @@ import { exportSlidesPdf } from '../scripts/export.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { addPdfOutline, setPdfMetadata } from '../scripts/lib/pdf.ts'
 import { ROOT, TEST_OUTPUT } from './support/paths.ts'
+import { destinationPage } from './support/pdf-read.ts'
 
 const OUT_DIR = join(TEST_OUTPUT, 'export')
 const PDF = join(OUT_DIR, 'slides.pdf')
@@ -61,15 +62,6 @@ async function links(pdf: PDFDocumentProxy, pageIndex: number): Promise<LinkAnno
   const page = await pdf.getPage(pageIndex + 1)
   const annotations = await page.getAnnotations() as Array<LinkAnnotation & { annotationType: number }>
   return annotations.filter(annotation => annotation.annotationType === LINK)
-}
-
-async function destPage(pdf: PDFDocumentProxy, dest: unknown): Promise<number> {
-  const explicit = typeof dest === 'string'
-    ? await pdf.getDestination(dest)
-    : dest
-  if (!Array.isArray(explicit))
-    throw new TypeError(`not a destination: ${JSON.stringify(dest)}`)
-  return pdf.getPageIndex(explicit[0])
 }
 
 async function expectOnlyFile(dir: string, name: string, bytes: Uint8Array): Promise<void> {
@@ -194,7 +186,7 @@ describe('the exported PDF', () => {
     expect(jumps.length).toBeGreaterThan(0)
     const sectionStarts = deck.sections.map(section => (section.slides[0]?.number ?? 0) - 1)
     for (const jump of jumps)
-      expect(sectionStarts).toContain(await destPage(pdf, jump.dest))
+      expect(sectionStarts).toContain(await destinationPage(pdf, jump.dest))
   })
 
   it('has an outline of the sections, each with its slides', async () => {
@@ -211,10 +203,10 @@ describe('the exported PDF', () => {
       const section = deck.sections.find(s => s.title === item.title)
       expect(section, item.title).toBeDefined()
       const slides = section?.slides ?? []
-      expect(await destPage(pdf, item.dest)).toBe((slides[0]?.number ?? 0) - 1)
+      expect(await destinationPage(pdf, item.dest)).toBe((slides[0]?.number ?? 0) - 1)
       expect(item.items.map(child => child.title)).toEqual(slides.map(slide => slide.title))
       for (const [i, child] of item.items.entries())
-        expect(await destPage(pdf, child.dest)).toBe((slides[i]?.number ?? 0) - 1)
+        expect(await destinationPage(pdf, child.dest)).toBe((slides[i]?.number ?? 0) - 1)
     }
   })
 
@@ -395,7 +387,7 @@ describe('the PDF helpers', () => {
         ['B1'],
       ],
     ])
-    expect(await Promise.all(outline.flatMap(item => [item, ...item.items]).map(item => destPage(reread, item.dest)))).toEqual([0, 1, 2, 3, 3])
+    expect(await Promise.all(outline.flatMap(item => [item, ...item.items]).map(item => destinationPage(reread, item.dest)))).toEqual([0, 1, 2, 3, 3])
     const closed = outline[1] as OutlineNode & { count?: number }
     expect(closed.count).toBe(-1)
   })

@@ -82,7 +82,7 @@ export async function internalLinkTargets(pdf: PdfProxy, pageIndex: number): Pro
   return Promise.all(internal.map(async a => destinationPage(pdf, a.dest)))
 }
 
-async function destinationPage(pdf: PdfProxy, dest: unknown): Promise<number> {
+export async function destinationPage(pdf: PdfProxy, dest: unknown): Promise<number> {
   const explicit = typeof dest === 'string'
     ? await pdf.getDestination(dest)
     : dest
