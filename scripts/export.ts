@@ -1,4 +1,3 @@
-import type { PDFDocument } from 'pdf-lib'
 import type { Browser, Page } from 'playwright-chromium'
 // `npm run export`: the slides as a PDF, one page per slide with every click revealed, with
 // metadata, a section outline and clickable talk links. Usage: node scripts/export.ts [--dist DIR] [--out PATH]
@@ -7,12 +6,11 @@ import type { PdfOutlineEntry } from './lib/pdf.ts'
 import { isAbsolute, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { PDFArray, PDFDict, PDFName, PDFString } from 'pdf-lib'
 import { writeFileAtomic } from './lib/atomic.ts'
 import { launchChromium } from './lib/browser.ts'
 import { firstLine, printableBuild } from './lib/build.ts'
 import { DECK_ROOT, loadDeck } from './lib/deck.ts'
-import { addPdfOutline, concatPdfs, pdfUriLinks, setPdfMetadata, waitForFontsAndImages, withPdfPage } from './lib/pdf.ts'
+import { addPdfOutline, concatPdfs, pdfUriLinks, retargetLocalLinks, setPdfMetadata, waitForFontsAndImages, withPdfPage } from './lib/pdf.ts'
 import { serveStatic } from './lib/serve.ts'
 
 export const DEFAULT_OUT = resolve(DECK_ROOT, 'exports/openstack-tokyo-2015.pdf')
@@ -57,43 +55,6 @@ export function sectionOutline(deck: Deck): PdfOutlineEntry[] {
       { title: section.title, pageIndex: first.pageIndex, children: slides },
     ]
   })
-}
-
-/**
- * Links between slides (the agenda's) point at the loopback server the PDF was printed from, which
- * is gone once it is read. They become jumps to the slide's page; any other loopback link is
- * removed rather than left to fail.
- */
-function retargetLocalLinks(doc: PDFDocument, origin: string, base: string): void {
-  const pages = doc.getPages()
-  for (const page of pages) {
-    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
-    if (!annots)
-      continue
-    for (let i = annots.size() - 1; i >= 0; i--) {
-      const action = annots.lookupMaybe(i, PDFDict)?.lookupMaybe(PDFName.of('A'), PDFDict)
-      const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString)?.decodeText()
-      if (!action || !uri?.startsWith(origin))
-        continue
-      const path = new URL(uri).pathname
-      const slide = path.startsWith(base)
-        ? /^(\d+)$/.exec(path.slice(base.length))?.[1]
-        : undefined
-      const target = slide === undefined
-        ? undefined
-        : pages[Number(slide) - 1]
-      if (!target) {
-        annots.remove(i)
-        continue
-      }
-      action.set(PDFName.of('S'), PDFName.of('GoTo'))
-      action.delete(PDFName.of('URI'))
-      action.set(PDFName.of('D'), doc.context.obj([
-        target.ref,
-        PDFName.of('Fit'),
-      ]))
-    }
-  }
 }
 
 interface RenderedSlides {
@@ -254,7 +215,7 @@ export async function exportSlidesPdf(options: ExportOptions = {}): Promise<Expo
     if (doc.getPageCount() !== deck.slides.length)
       throw new ExportError(`the PDF has ${doc.getPageCount()} pages but the deck has ${deck.slides.length} slides`)
     const origin = new URL(server.url).origin
-    retargetLocalLinks(doc, `${origin}/`, base)
+    retargetLocalLinks(doc, `${origin}/`, base, slide => slide - 1)
     const annotated = pdfUriLinks(doc)
     const external: string[] = []
     rendered.links.forEach((links, pageIndex) => {

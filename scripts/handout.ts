@@ -6,13 +6,13 @@ import type { HandoutLayout, HandoutManifest, HandoutState } from '../handout/mo
 import { relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib'
+import { PDFDocument } from 'pdf-lib'
 import { HANDOUT_GLOBAL, HANDOUT_LAYOUTS, outlineFromManifest, PAGE_MM, PX_PER_MM } from '../handout/model.ts'
 import { writeFileAtomic } from './lib/atomic.ts'
 import { launchChromium } from './lib/browser.ts'
 import { firstLine, printableBuild, slidevBuild } from './lib/build.ts'
 import { DECK_ROOT, loadDeck } from './lib/deck.ts'
-import { addPdfOutline, pdfUriLinks, setPdfMetadata, waitForFontsAndImages, withPdfPage } from './lib/pdf.ts'
+import { addPdfOutline, pdfUriLinks, retargetLocalLinks, setPdfMetadata, waitForFontsAndImages, withPdfPage } from './lib/pdf.ts'
 import { serveStatic } from './lib/serve.ts'
 
 export type HandoutStage = 'build' | 'render' | 'post-process' | 'write'
@@ -73,48 +73,6 @@ export async function buildDeck(outDir: string): Promise<void> {
   }
   catch (error) {
     throw new HandoutError(firstLine(error))
-  }
-}
-
-/**
- * Links the slides make to other slides point at the loopback server the PDF was printed from.
- * They become jumps to the handout page holding that slide; other loopback links are dropped.
- */
-function retargetLocalLinks(doc: PDFDocument, origin: string, base: string, manifest: HandoutManifest): void {
-  const pages = doc.getPages()
-  const pageOfSlide = new Map(manifest.pages.flatMap(p => p.slides.map(s => [s.no, p.index] as const)))
-  for (const page of pages) {
-    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
-    if (!annots)
-      continue
-    for (let i = annots.size() - 1; i >= 0; i--) {
-      const action = annots.lookupMaybe(i, PDFDict)?.lookupMaybe(PDFName.of('A'), PDFDict)
-      const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString)?.decodeText()
-      if (!action || !uri?.startsWith(origin))
-        continue
-      const { pathname, hash } = new URL(uri)
-      // Slidev's <Link> prints as "#N"; a plain link to a slide is "<base>N".
-      const slide = /^#(\d+)$/.exec(hash)?.[1]
-        ?? (pathname.startsWith(base)
-          ? /^(\d+)$/.exec(pathname.slice(base.length))?.[1]
-          : undefined)
-      const index = slide === undefined
-        ? undefined
-        : pageOfSlide.get(Number(slide))
-      const target = index === undefined
-        ? undefined
-        : pages[index]
-      if (!target) {
-        annots.remove(i)
-        continue
-      }
-      action.set(PDFName.of('S'), PDFName.of('GoTo'))
-      action.delete(PDFName.of('URI'))
-      action.set(PDFName.of('D'), doc.context.obj([
-        target.ref,
-        PDFName.of('Fit'),
-      ]))
-    }
   }
 }
 
@@ -212,7 +170,8 @@ export async function exportHandoutPdf(options: HandoutOptions = {}): Promise<Ha
     if (odd >= 0)
       throw new HandoutError(`page ${odd + 1} is ${doc.getPage(odd).getWidth()}x${doc.getPage(odd).getHeight()} pt, not A4`)
     const origin = new URL(server.url).origin
-    retargetLocalLinks(doc, `${origin}/`, base, manifest)
+    const pageOfSlide = new Map(manifest.pages.flatMap(p => p.slides.map(s => [s.no, p.index] as const)))
+    retargetLocalLinks(doc, `${origin}/`, base, slide => pageOfSlide.get(slide))
     const annotated = pdfUriLinks(doc)
     const external = [
       ...new Set(rendered.links.filter(link => !link.startsWith(`${origin}/`))),

@@ -329,3 +329,44 @@ export async function concatPdfs(parts: readonly Uint8Array[]): Promise<PDFDocum
   }
   return doc
 }
+
+/**
+ * Links between slides point at the loopback server the PDF was printed from, which is gone once it
+ * is read. They become jumps to the page `pageOfSlide` gives for the slide; any other loopback link is
+ * removed rather than left to fail. Slidev's <Link> prints as "#N"; a plain link to a slide is "<base>N".
+ */
+export function retargetLocalLinks(doc: PDFDocument, origin: string, base: string, pageOfSlide: (slide: number) => number | undefined): void {
+  const pages = doc.getPages()
+  for (const page of pages) {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
+    if (!annots)
+      continue
+    for (let i = annots.size() - 1; i >= 0; i--) {
+      const action = annots.lookupMaybe(i, PDFDict)?.lookupMaybe(PDFName.of('A'), PDFDict)
+      const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString)?.decodeText()
+      if (!action || !uri?.startsWith(origin))
+        continue
+      const { pathname, hash } = new URL(uri)
+      const slide = /^#(\d+)$/.exec(hash)?.[1]
+        ?? (pathname.startsWith(base)
+          ? /^(\d+)$/.exec(pathname.slice(base.length))?.[1]
+          : undefined)
+      const index = slide === undefined
+        ? undefined
+        : pageOfSlide(Number(slide))
+      const target = index === undefined
+        ? undefined
+        : pages[index]
+      if (!target) {
+        annots.remove(i)
+        continue
+      }
+      action.set(PDFName.of('S'), PDFName.of('GoTo'))
+      action.delete(PDFName.of('URI'))
+      action.set(PDFName.of('D'), doc.context.obj([
+        target.ref,
+        PDFName.of('Fit'),
+      ]))
+    }
+  }
+}
