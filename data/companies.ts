@@ -16,7 +16,7 @@ export const roles = [
     source: 'report',
   },
   { id: 'asian-deployment', label: 'Huge and growing deployments in Asia', source: 'report' },
-  { id: 'investment', label: 'Founding the OpenStack Innovation Center', source: 'report' },
+  { id: 'investment', label: 'Announcing the OpenStack Innovation Center', source: 'report' },
 ] as const satisfies readonly Role[]
 
 export type RoleId = (typeof roles)[number]['id']

@@ -50,3 +50,18 @@ export const attendanceStats = [
     source: 'report',
   },
 ] as const satisfies readonly Stat[]
+
+/** The report's example of the resources being put into the project. */
+export const innovationCenter = {
+  clusters: 2,
+  nodesPerCluster: 1000,
+  source: 'report',
+} as const
+
+/** From a write-up of the Day 2 keynote; the write-up does not say who gave this figure. */
+export const neutronUsage = {
+  value: 89,
+  unit: '%',
+  quote: '89% of respondents to the latest OpenStack User Survey said they\'re using Neutron in production.',
+  source: 'mitaka-notes',
+} as const

@@ -3,14 +3,16 @@ import type { Talk } from './schema.ts'
 /**
  * The nine talks the report highlights, in its order. `label` is the report's wording; the rest is
  * from ../shared/research/talks.md. URLs the research marks as guessed (I) are left out; a verified
- * URL whose match to the report's label is only inferred carries `confidence: 'inferred'`.
+ * URL whose match to the report's label is only inferred carries `confidence: 'inferred'`. A `title`
+ * is a talk's title as the research read it, or the report's label where no title was read (the
+ * keynote, the missing HPC talk, and the recap video, whose research title is only its URL slug).
  */
 export const talks = [
   {
     id: 'keynote',
     label: 'Summit Keynote',
-    title: 'Tokyo summit keynotes, day 1 and day 2',
-    speakers: 'Day 1 hosted by Jonathan Bryce, day 2 by Mark Collier',
+    title: 'Summit Keynote',
+    speakers: 'Day 1 hosted by Jonathan Bryce, Day 2 by Mark Collier',
     when: 'Tue 27 and Wed 28 October',
     note: 'The report does not say which day it meant, so both are listed.',
     links: [
@@ -97,8 +99,9 @@ export const talks = [
   {
     id: 'recap',
     label: 'A Recap, get a flavour of the summit',
-    title: 'OpenStack Summit Tokyo 2015 Recap',
+    title: 'A Recap, get a flavour of the summit',
     speakers: 'OpenStack Foundation',
+    note: 'A featured video on openstack.org; its page title was not read, so the report\'s wording stands.',
     links: [
       { label: 'Video (openstack.org)', url: 'https://www.openstack.org/summit/tokyo-2015/videos/featured/openstack-summit-tokyo-2015-recap', confidence: 'verified' },
     ],

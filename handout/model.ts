@@ -238,3 +238,26 @@ export function splitKeywords(value: unknown): string[] {
     return []
   return value.split(',').map(s => s.trim()).filter(Boolean)
 }
+
+/** What a talk contributes to the cover's account of the appendix. */
+export interface TalkLinkFacts {
+  links: readonly { label: string }[]
+}
+
+/**
+ * The cover's sentence on the talks appendix, counted from the talks themselves: how many talks,
+ * how many have a link (each printed with a QR code), and how many have none.
+ */
+export function talksAppendixSummary(talks: readonly TalkLinkFacts[]): string {
+  const linked = talks.filter(t => t.links.length > 0).length
+  const unlinked = talks.length - linked
+  const talkWord = (n: number): string => n === 1 ? 'talk' : 'talks'
+  const parts = [
+    `The last pages list the ${talks.length} ${talkWord(talks.length)} worth watching.`,
+    linked === talks.length
+      ? `Each has at least one link (a video, slides or a schedule page), printed with a QR code.`
+      : `${linked} of them ${linked === 1 ? 'has' : 'have'} at least one link (a video, slides or a schedule page), each printed with a QR code;`
+        + ` ${unlinked} ${unlinked === 1 ? 'has' : 'have'} no link, as none could be found.`,
+  ]
+  return parts.join(' ')
+}
