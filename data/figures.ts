@@ -1,3 +1,4 @@
+import type { Stat } from './schema.ts'
 import { sources } from './sources.ts'
 import { attendanceStats, event, innovationCenter, neutronUsage } from './summit.ts'
 import { talks } from './talks.ts'
@@ -9,8 +10,8 @@ export function numberWord(value: number): string {
   return WORDS[value] ?? String(value)
 }
 
-function stat(id: string): (typeof attendanceStats)[number] {
-  const found = attendanceStats.find(s => s.id === id)
+function stat(id: string): Stat {
+  const found: Stat | undefined = attendanceStats.find(s => s.id === id)
   if (!found)
     throw new Error(`data/figures.ts: no attendance stat "${id}" in data/summit.ts`)
   return found
@@ -35,7 +36,7 @@ export function figureTexts(): Record<string, { text: string, source: string }> 
   const cadence = stat('cadence')
   const talkLinks = talks.flatMap(t => t.links as readonly { confidence: string }[])
   return {
-    'attendees': { text: `${attendees.prefix} ${attendees.value}`, source: attendees.source },
+    'attendees': { text: [attendees.prefix, attendees.value].filter(Boolean).join(' '), source: attendees.source },
     'days': { text: `${numberWord(days.value)} days`, source: days.source },
     'dates': { text: event.dates, source: event.source },
     'cadence': { text: `${numberWord(cadence.value)} months`, source: cadence.source },

@@ -1,0 +1,268 @@
+import type { SlideWithContent } from './support/deck.ts'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { companies, roles } from '../data/companies.ts'
+import { density } from '../data/density.ts'
+import { figureTexts, numberWord } from '../data/figures.ts'
+import { sources } from '../data/sources.ts'
+import { attendanceStats, event, innovationCenter, neutronUsage } from '../data/summit.ts'
+import { talks } from '../data/talks.ts'
+import { talksAppendixSummary } from '../handout/model.ts'
+import { loadDeckWithContent } from './support/deck.ts'
+import { ROOT } from './support/paths.ts'
+
+const deck = await loadDeckWithContent()
+const where = (slide: SlideWithContent): string => `slide ${slide.number} "${slide.title}" (${slide.file})`
+
+/**
+ * The sources of truth, the report and the research notes, live beside the repository in the workspace
+ * (README.md: ../shared); RECAP_SOURCES_DIR points elsewhere. Without them these checks cannot run, so they fail.
+ */
+const SHARED = [process.env.RECAP_SOURCES_DIR, resolve(ROOT, '../shared'), resolve(ROOT, '../../shared')]
+  .filter((dir): dir is string => Boolean(dir))
+  .find(dir => existsSync(resolve(dir, 'research/talks.md')))
+if (!SHARED)
+  throw new Error('tests/facts.test.ts: no research/talks.md in ../shared or ../../shared; set RECAP_SOURCES_DIR to the folder holding seeds/ and research/')
+const REPORT = readFileSync(resolve(SHARED, 'seeds/000_d5060eccb2f9cff3.txt'), 'utf8')
+const RESEARCH = readFileSync(resolve(SHARED, 'research/talks.md'), 'utf8')
+const TRUTH = `${REPORT}\n${RESEARCH}`
+
+/** What a slide shows as typed text: no notes, scripts, styles, code, snippet imports, tags or {{ }} interpolations. */
+function slideBody(content: string): string {
+  return content
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<script\b[\s\S]*?<\/script>/gi, ' ')
+    .replace(/<style\b[\s\S]*?<\/style>/gi, ' ')
+    .replace(/^(```|~~~)[\s\S]*?^\1/gm, ' ')
+    .replace(/^<<<.*$/gm, ' ')
+    .replace(/\{\{[\s\S]*?\}\}/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** A number as a slide might type it: "5000", "5,000"; not part of a longer number. */
+function numberPattern(value: number): RegExp {
+  const forms = [String(value), value.toLocaleString('en-US')].map(escape)
+  return new RegExp(`(?<![\\d.,])(?:${[...new Set(forms)].join('|')})(?![\\d]|[.,]\\d)`)
+}
+
+/** Every figure typed in data/, with the ways a slide body could type it by hand. */
+const dataFigures: { name: string, patterns: RegExp[] }[] = [
+  ...attendanceStats.map((stat) => {
+    const unit = /^\w+/.exec(stat.label)![0]
+    return {
+      name: `data/summit.ts attendanceStats "${stat.id}" (${stat.value})`,
+      // Small values also in words and with their unit: "four days", "6 months".
+      patterns: stat.value <= 10
+        ? [new RegExp(`\\b(?:${stat.value}|${numberWord(stat.value)})\\s+${escape(unit)}\\b`, 'i')]
+        : [numberPattern(stat.value)],
+    }
+  }),
+  { name: 'data/summit.ts event.dates', patterns: [new RegExp(escape(event.dates), 'i')] },
+  { name: 'data/summit.ts innovationCenter.nodesPerCluster', patterns: [numberPattern(innovationCenter.nodesPerCluster)] },
+  { name: 'data/summit.ts neutronUsage', patterns: [numberPattern(neutronUsage.value)] },
+  { name: 'data/density.ts report.value', patterns: [numberPattern(density.report.value), /\bten-?fold\b/i] },
+  ...density.vendor.claims.map(claim => ({
+    name: `data/density.ts vendor claim "${claim.value}"`,
+    patterns: [numberPattern(Number.parseFloat(claim.value))],
+  })),
+  {
+    name: 'data/sources.ts confreaks count',
+    patterns: [numberPattern(Number(figureTexts()['confreaks-count']!.text))],
+  },
+]
+
+describe('figures on slides', () => {
+  it('the figure list covers the figures the brief names', () => {
+    const all = dataFigures.flatMap(f => f.patterns)
+    for (const text of ['5000', '5,000', '56', '14', '1000', '14.5', '94', '57', '307', '89', '10', 'four days', 'six months', event.dates])
+      expect(all.some(p => p.test(text)), `no pattern for "${text}"`).toBe(true)
+    expect(all.some(p => p.test('October 2015')), 'a pattern matches a year').toBe(false)
+  })
+
+  it.each(deck.slides.map(s => [s.number, s] as const))('slide %i types no figure that lives in data/', (_n, slide) => {
+    const body = slideBody(slide.content)
+    const typed = dataFigures.filter(f => f.patterns.some(p => p.test(body))).map(f => f.name)
+    expect(typed, `${where(slide)} types these figures by hand; show them with <DataFigure of="..."> or a component`).toEqual([])
+  })
+
+  it('every <DataFigure> names a figure of data/figures.ts, on a slide whose source line cites its source', () => {
+    const figures = figureTexts()
+    const used = deck.slides.flatMap(slide => [...slide.content.matchAll(/<DataFigure\s+of="([^"]+)"/g)].map(m => ({ slide, id: m[1]! })))
+    expect(used.length).toBeGreaterThan(0)
+    for (const { slide, id } of used) {
+      expect(figures[id], `${where(slide)}: <DataFigure of="${id}"> is not in data/figures.ts`).toBeDefined()
+      const cited = /<SourceLine\s+:ids="\[([^\]]*)\]"/.exec(slide.content)?.[1] ?? ''
+      const ids = [...cited.matchAll(/'([^']+)'/g)].map(m => m[1])
+      // Counts of the deck's own links have no outside source.
+      if (['talk-links', 'inferred-links'].includes(id))
+        continue
+      expect(ids, `${where(slide)}: shows figure "${id}" but its source line does not cite "${figures[id]!.source}"`).toContain(figures[id]!.source)
+    }
+  })
+
+  it('the takeaways show the attendance from data', () => {
+    const takeaways = deck.slides.find(s => s.title.startsWith('Takeaways'))!
+    expect(takeaways.content).toContain('<DataFigure of="attendees" />')
+    expect(figureTexts().attendees!.text).toBe('over 5000')
+  })
+})
+
+/** Words a shown name is made of: capitalised words and domain-like tokens, without a trailing 's. */
+function nameWords(text: string): string[] {
+  return text
+    .split(/[\s,;:()"“”!?]+/)
+    .flatMap(token => token.split('/'))
+    .map(token => token.replace(/['’]s$/, '').replace(/\.$/, ''))
+    .filter(token => /^[A-Z]/.test(token) || /\w\.\w/.test(token))
+}
+
+function inTruth(word: string): boolean {
+  return new RegExp(`(?<![\\w])${escape(word)}(?![\\w])`, 'i').test(TRUTH)
+}
+
+/** Text in double quotes claims to be a title as written, so it must be in a source as written. */
+function quoted(text: string): string[] {
+  return [...text.matchAll(/["“]([^"”]+)["”]/g)].map(m => m[1]!)
+}
+
+describe('source names and titles shown by the deck', () => {
+  const shown = [
+    ...sources.flatMap(s => [
+      { where: `data/sources.ts "${s.id}" title`, text: s.title },
+      ...('short' in s
+        ? [{ where: `data/sources.ts "${s.id}" short`, text: s.short }]
+        : []),
+    ]),
+    ...talks.flatMap(t => [
+      { where: `data/talks.ts "${t.id}" title`, text: t.title },
+      ...('speakers' in t
+        ? [{ where: `data/talks.ts "${t.id}" speakers`, text: t.speakers }]
+        : []),
+      ...('when' in t
+        ? [{ where: `data/talks.ts "${t.id}" when`, text: t.when }]
+        : []),
+      ...t.links.map(l => ({ where: `data/talks.ts "${t.id}" link "${l.label}"`, text: l.label })),
+    ]),
+  ]
+
+  it.each(shown.map(s => [s.where, s] as const))('%s names only what the report or the research names', (_w, { text }) => {
+    const missing = nameWords(text).filter(word => !inTruth(word))
+    expect(missing, `"${text}" names words found in neither the report nor talks.md`).toEqual([])
+    const titles = quoted(text).filter(title => !TRUTH.toLowerCase().includes(title.toLowerCase()))
+    expect(titles, `"${text}" quotes titles found in neither source`).toEqual([])
+  })
+
+  it('no old reconstruction survives', () => {
+    const all = shown.map(s => s.text).join('\n')
+    for (const gone of ['Rivard', 'Cloud Albania', 'LXD crushes KVM', 'Kuryr: OpenShift', 'Mitaka OpenStack Summit at Tokyo', 'OpenStack Summit Tokyo 2015 Recap'])
+      expect(all).not.toContain(gone)
+  })
+
+  it('gives each talk the title the research read, or the report\'s own label', () => {
+    for (const talk of talks) {
+      const ok = talk.title === talk.label || RESEARCH.includes(`**"${talk.title}"**`)
+      expect(ok, `talk "${talk.id}": title "${talk.title}" is neither its label nor a title the research gives in bold quotes`).toBe(true)
+    }
+  })
+
+  it('does not name the recap video by its URL slug', () => {
+    const recap = talks.find(t => t.id === 'recap')!
+    expect(recap.title).toBe(recap.label)
+  })
+})
+
+/** The string values of a data module, without ids, URLs and source references. */
+function dataStrings(value: unknown, key = ''): string[] {
+  if (typeof value === 'string')
+    return ['id', 'url', 'source', 'confidence', 'roles'].includes(key) ? [] : [value]
+  if (Array.isArray(value))
+    return value.flatMap(v => dataStrings(v, key))
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => dataStrings(v, k))
+  return []
+}
+
+function templateOf(file: string): string {
+  const text = readFileSync(file, 'utf8')
+  const start = text.indexOf('<template>')
+  const end = text.lastIndexOf('</template>')
+  return start >= 0 && end > start ? text.slice(start, end) : ''
+}
+
+const vueFiles = ['components', 'handout'].flatMap(dir => readdirSync(resolve(ROOT, dir))
+  .filter(f => f.endsWith('.vue'))
+  .map(f => `${dir}/${f}`))
+
+const texts: { where: string, text: string }[] = [
+  ...deck.slides.flatMap(slide => [
+    { where: `${where(slide)} body`, text: slideBody(slide.content) },
+    { where: `${where(slide)} notes`, text: slide.note },
+  ]),
+  ...[
+    ['data/sources.ts', sources],
+    ['data/talks.ts', talks],
+    ['data/summit.ts', [event, attendanceStats, innovationCenter, neutronUsage]],
+    ['data/companies.ts', [roles, companies]],
+    ['data/density.ts', density],
+  ].flatMap(([file, value]) => dataStrings(value).map(text => ({ where: file as string, text }))),
+  ...vueFiles.map(file => ({ where: file, text: templateOf(resolve(ROOT, file)) })),
+  { where: 'handout/model.ts talksAppendixSummary', text: talksAppendixSummary(talks) },
+]
+
+/** The deck's spelling rules, each with what to write instead. */
+const RULES: { bad: RegExp, fix: string }[] = [
+  // The proper name "OpenStack Innovation Center" keeps its spelling; the common noun is "centre".
+  { bad: /(?<!Innovation )\b[Cc]enter\b/, fix: 'centre (only the proper name "OpenStack Innovation Center" keeps -er)' },
+  { bad: /\bnear to ready\b|\bnear production\b/i, fix: 'near to being ready (for production)' },
+  { bad: /\bday[ -]?(?:\d|one|two)\b/, fix: 'Day 1, Day 2' },
+  { bad: /\bDay-\d|\bDay (?:one|two)\b/i, fix: 'Day 1, Day 2' },
+]
+
+describe('spelling', () => {
+  it.each(RULES.map(r => [r.fix, r] as const))('writes "%s" everywhere', (_fix, rule) => {
+    const found = texts
+      .map(({ where, text }) => ({ where, text: text.replace(/https?:\/\/\S+/g, ' ') }))
+      .flatMap(({ where, text }) => {
+        const match = rule.bad.exec(text)
+        return match ? [`${where}: "${text.slice(Math.max(0, match.index - 30), match.index + 30)}"`] : []
+      })
+    expect(found).toEqual([])
+  })
+
+  it('the rules catch what they are for', () => {
+    const bad = (text: string): boolean => RULES.some(r => r.bad.test(text))
+    expect(bad('the center is in San Antonio')).toBe(true)
+    expect(bad('the OpenStack Innovation Center')).toBe(false)
+    expect(bad('look near to ready')).toBe(true)
+    expect(bad('in the day 2 keynote')).toBe(true)
+    expect(bad('a day-one write-up')).toBe(true)
+    expect(bad('in the Day 2 keynote')).toBe(false)
+  })
+})
+
+describe('what the deck says about itself', () => {
+  it('the handout cover counts the talks with and without links from data/talks.ts', () => {
+    const linked = talks.filter(t => t.links.length > 0).length
+    const summary = talksAppendixSummary(talks)
+    expect(summary).toContain(`the ${talks.length} talks`)
+    expect(summary).toContain(`${linked} of them have at least one link`)
+    expect(summary).toContain(`${talks.length - linked} has no link`)
+    expect(talksAppendixSummary([{ links: [{ label: 'Video' }] }, { links: [{ label: 'Slides' }] }])).toMatch(/Each has at least one link/)
+  })
+
+  it('the opening notes do not claim a source line on every slide', () => {
+    const opening = deck.slides[0]!
+    expect(opening.note).toMatch(/talk slides have no source line/i)
+  })
+
+  it('the sources slide does not claim a confidence label on every link', () => {
+    const list = deck.slides.find(s => s.title === 'Sources')!
+    expect(list.content).not.toMatch(/confidence of every link/i)
+    expect(list.content).toContain('<DataFigure of="inferred-links" />')
+  })
+})
