@@ -346,3 +346,73 @@ describe('slidev injection keys', () => {
     })
   })
 })
+
+describe('dataFigure', () => {
+  afterEach(() => {
+    vi.doUnmock('../data/summit.ts')
+    vi.resetModules()
+  })
+
+  it('shows each figure as data/figures.ts words it', async () => {
+    const { default: DataFigure } = await import('../components/DataFigure.vue')
+    const { figureTexts } = await import('../data/figures.ts')
+    for (const [id, figure] of Object.entries(figureTexts()))
+      expect(mount(DataFigure, { props: { of: id } }).text()).toBe(figure.text)
+    expect(mount(DataFigure, { props: { of: 'attendees' } }).text()).toBe('over 5000')
+    expect(() => mount(DataFigure, { props: { of: 'no-such-figure' } })).toThrow(/unknown figure "no-such-figure"/)
+  })
+
+  it('changes when the figure changes in data/, with no slide edited', async () => {
+    vi.resetModules()
+    vi.doMock('../data/summit.ts', async (importOriginal) => {
+      const real = await importOriginal<typeof import('../data/summit.ts')>()
+      return {
+        ...real,
+        attendanceStats: real.attendanceStats.map(s => s.id === 'attendees' ? { ...s, value: 6000 } : s),
+        innovationCenter: { ...real.innovationCenter, nodesPerCluster: 2000 },
+        neutronUsage: { ...real.neutronUsage, value: 91 },
+      }
+    })
+    const { default: DataFigure } = await import('../components/DataFigure.vue')
+    expect(mount(DataFigure, { props: { of: 'attendees' } }).text()).toBe('over 6000')
+    expect(mount(DataFigure, { props: { of: 'innovation-clusters' } }).text()).toBe('two dedicated 2000 node clusters')
+    expect(mount(DataFigure, { props: { of: 'neutron-usage' } }).text()).toBe('91%')
+  })
+})
+
+describe('handoutCover', () => {
+  const props = {
+    title: 'T',
+    author: 'A',
+    abstract: 'Abstract.',
+    made: '1 January 2026',
+    layout: 'notes' as const,
+    hasNotes: true,
+    contents: [],
+  }
+
+  it('counts the talks with and without links, from data/talks.ts', async () => {
+    const { default: HandoutCover } = await import('../handout/HandoutCover.vue')
+    const { talks } = await import('../data/talks.ts')
+    const text = mount(HandoutCover, { props }).text()
+    const linked = talks.filter(t => t.links.length > 0).length
+    expect(text).toContain(`The last pages list the ${talks.length} talks worth watching.`)
+    expect(text).toContain(`${linked} of them have at least one link`)
+    expect(text).toContain(`${talks.length - linked} has no link`)
+    expect(text).not.toMatch(/each with its link and a QR code/)
+  })
+
+  it('follows the talks it is given', async () => {
+    const { default: HandoutCover } = await import('../handout/HandoutCover.vue')
+    const talk = (id: string, links: number): Talk => ({
+      id,
+      label: id,
+      title: id,
+      links: Array.from({ length: links }, (_, i) => ({ label: 'Video', url: `https://example.org/${id}/${i}`, confidence: 'verified' as const })),
+    })
+    const text = mount(HandoutCover, { props: { ...props, talks: [talk('a', 1), talk('b', 0), talk('c', 0)] } }).text()
+    expect(text).toContain('the 3 talks worth watching')
+    expect(text).toContain('1 of them has at least one link')
+    expect(text).toContain('2 have no link')
+  })
+})
