@@ -4,7 +4,19 @@ import { attendanceStats, event, innovationCenter, neutronUsage } from './summit
 import { talks } from './talks.ts'
 
 /** Small whole numbers as words, for figures the slides write out ("four days"). */
-const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'] as const
+const WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+] as const
 
 export function numberWord(value: number): string {
   return WORDS[value] ?? String(value)
@@ -36,7 +48,10 @@ export function figureTexts(): Record<string, { text: string, source: string }> 
   const cadence = stat('cadence')
   const talkLinks = talks.flatMap(t => t.links as readonly { confidence: string }[])
   return {
-    'attendees': { text: [attendees.prefix, attendees.value].filter(Boolean).join(' '), source: attendees.source },
+    'attendees': {
+      text: [attendees.prefix, attendees.value].filter(Boolean).join(' '),
+      source: attendees.source,
+    },
     'days': { text: `${numberWord(days.value)} days`, source: days.source },
     'dates': { text: event.dates, source: event.source },
     'cadence': { text: `${numberWord(cadence.value)} months`, source: cadence.source },
@@ -45,9 +60,18 @@ export function figureTexts(): Record<string, { text: string, source: string }> 
       source: innovationCenter.source,
     },
     'neutron-usage': { text: `${neutronUsage.value}${neutronUsage.unit}`, source: neutronUsage.source },
-    'confreaks-count': { text: String(confreaksCount()), source: 'confreaks' },
+    'confreaks-count': {
+      text: String(confreaksCount()),
+      source: 'confreaks',
+    },
     // Counted from data/talks.ts, for what the deck says about its own links.
-    'talk-links': { text: String(talkLinks.length), source: 'report' },
-    'inferred-links': { text: String(talkLinks.filter(l => l.confidence === 'inferred').length), source: 'report' },
+    'talk-links': {
+      text: String(talkLinks.length),
+      source: 'report',
+    },
+    'inferred-links': {
+      text: String(talkLinks.filter(l => l.confidence === 'inferred').length),
+      source: 'report',
+    },
   }
 }

@@ -251,13 +251,19 @@ export interface TalkLinkFacts {
 export function talksAppendixSummary(talks: readonly TalkLinkFacts[]): string {
   const linked = talks.filter(t => t.links.length > 0).length
   const unlinked = talks.length - linked
-  const talkWord = (n: number): string => n === 1 ? 'talk' : 'talks'
+  const talkWord = (n: number): string => n === 1
+    ? 'talk'
+    : 'talks'
   const parts = [
     `The last pages list the ${talks.length} ${talkWord(talks.length)} worth watching.`,
     linked === talks.length
       ? `Each has at least one link (a video, slides or a schedule page), printed with a QR code.`
-      : `${linked} of them ${linked === 1 ? 'has' : 'have'} at least one link (a video, slides or a schedule page), each printed with a QR code;`
-        + ` ${unlinked} ${unlinked === 1 ? 'has' : 'have'} no link, as none could be found.`,
+      : `${linked} of them ${linked === 1
+        ? 'has'
+        : 'have'} at least one link (a video, slides or a schedule page), each printed with a QR code;`
+        + ` ${unlinked} ${unlinked === 1
+          ? 'has'
+          : 'have'} no link, as none could be found.`,
   ]
   return parts.join(' ')
 }

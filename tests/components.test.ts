@@ -356,10 +356,17 @@ describe('dataFigure', () => {
   it('shows each figure as data/figures.ts words it', async () => {
     const { default: DataFigure } = await import('../components/DataFigure.vue')
     const { figureTexts } = await import('../data/figures.ts')
-    for (const [id, figure] of Object.entries(figureTexts()))
-      expect(mount(DataFigure, { props: { of: id } }).text()).toBe(figure.text)
-    expect(mount(DataFigure, { props: { of: 'attendees' } }).text()).toBe('over 5000')
-    expect(() => mount(DataFigure, { props: { of: 'no-such-figure' } })).toThrow(/unknown figure "no-such-figure"/)
+    for (const [id, figure] of Object.entries(figureTexts())) {
+      expect(mount(DataFigure, {
+        props: { of: id },
+      }).text()).toBe(figure.text)
+    }
+    expect(mount(DataFigure, {
+      props: { of: 'attendees' },
+    }).text()).toBe('over 5000')
+    expect(() => mount(DataFigure, {
+      props: { of: 'no-such-figure' },
+    })).toThrow(/unknown figure "no-such-figure"/)
   })
 
   it('changes when the figure changes in data/, with no slide edited', async () => {
@@ -368,15 +375,23 @@ describe('dataFigure', () => {
       const real = await importOriginal<typeof import('../data/summit.ts')>()
       return {
         ...real,
-        attendanceStats: real.attendanceStats.map(s => s.id === 'attendees' ? { ...s, value: 6000 } : s),
+        attendanceStats: real.attendanceStats.map(s => s.id === 'attendees'
+          ? { ...s, value: 6000 }
+          : s),
         innovationCenter: { ...real.innovationCenter, nodesPerCluster: 2000 },
         neutronUsage: { ...real.neutronUsage, value: 91 },
       }
     })
     const { default: DataFigure } = await import('../components/DataFigure.vue')
-    expect(mount(DataFigure, { props: { of: 'attendees' } }).text()).toBe('over 6000')
-    expect(mount(DataFigure, { props: { of: 'innovation-clusters' } }).text()).toBe('two dedicated 2000 node clusters')
-    expect(mount(DataFigure, { props: { of: 'neutron-usage' } }).text()).toBe('91%')
+    expect(mount(DataFigure, {
+      props: { of: 'attendees' },
+    }).text()).toBe('over 6000')
+    expect(mount(DataFigure, {
+      props: { of: 'innovation-clusters' },
+    }).text()).toBe('two dedicated 2000 node clusters')
+    expect(mount(DataFigure, {
+      props: { of: 'neutron-usage' },
+    }).text()).toBe('91%')
   })
 })
 
@@ -410,7 +425,16 @@ describe('handoutCover', () => {
       title: id,
       links: Array.from({ length: links }, (_, i) => ({ label: 'Video', url: `https://example.org/${id}/${i}`, confidence: 'verified' as const })),
     })
-    const text = mount(HandoutCover, { props: { ...props, talks: [talk('a', 1), talk('b', 0), talk('c', 0)] } }).text()
+    const text = mount(HandoutCover, {
+      props: {
+        ...props,
+        talks: [
+          talk('a', 1),
+          talk('b', 0),
+          talk('c', 0),
+        ],
+      },
+    }).text()
     expect(text).toContain('the 3 talks worth watching')
     expect(text).toContain('1 of them has at least one link')
     expect(text).toContain('2 have no link')

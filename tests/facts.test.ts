@@ -19,7 +19,11 @@ const where = (slide: SlideWithContent): string => `slide ${slide.number} "${sli
  * The sources of truth, the report and the research notes, live beside the repository in the workspace
  * (README.md: ../shared); RECAP_SOURCES_DIR points elsewhere. Without them these checks cannot run, so they fail.
  */
-const SHARED = [process.env.RECAP_SOURCES_DIR, resolve(ROOT, '../shared'), resolve(ROOT, '../../shared')]
+const SHARED = [
+  process.env.RECAP_SOURCES_DIR,
+  resolve(ROOT, '../shared'),
+  resolve(ROOT, '../../shared'),
+]
   .filter((dir): dir is string => Boolean(dir))
   .find(dir => existsSync(resolve(dir, 'research/talks.md')))
 if (!SHARED)
@@ -34,7 +38,7 @@ function slideBody(content: string): string {
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<script\b[\s\S]*?<\/script>/gi, ' ')
     .replace(/<style\b[\s\S]*?<\/style>/gi, ' ')
-    .replace(/^(```|~~~)[\s\S]*?^\1/gm, ' ')
+    .replace(/^(```|~~~)[\s\S]+?^\1/gm, ' ')
     .replace(/^<<<.*$/gm, ' ')
     .replace(/\{\{[\s\S]*?\}\}/g, ' ')
     .replace(/<[^>]*>/g, ' ')
@@ -46,8 +50,13 @@ function escape(text: string): string {
 
 /** A number as a slide might type it: "5000", "5,000"; not part of a longer number. */
 function numberPattern(value: number): RegExp {
-  const forms = [String(value), value.toLocaleString('en-US')].map(escape)
-  return new RegExp(`(?<![\\d.,])(?:${[...new Set(forms)].join('|')})(?![\\d]|[.,]\\d)`)
+  const forms = [
+    String(value),
+    value.toLocaleString('en-US'),
+  ].map(escape)
+  return new RegExp(`(?<![\\d.,])(?:${[
+    ...new Set(forms),
+  ].join('|')})(?![\\d]|[.,]\\d)`)
 }
 
 /** Every figure typed in data/, with the ways a slide body could type it by hand. */
@@ -58,28 +67,72 @@ const dataFigures: { name: string, patterns: RegExp[] }[] = [
       name: `data/summit.ts attendanceStats "${stat.id}" (${stat.value})`,
       // Small values also in words and with their unit: "four days", "6 months".
       patterns: stat.value <= 10
-        ? [new RegExp(`\\b(?:${stat.value}|${numberWord(stat.value)})\\s+${escape(unit)}\\b`, 'i')]
-        : [numberPattern(stat.value)],
+        ? [
+            new RegExp(`\\b(?:${stat.value}|${numberWord(stat.value)})\\s+${escape(unit)}\\b`, 'i'),
+          ]
+        : [
+            numberPattern(stat.value),
+          ],
     }
   }),
-  { name: 'data/summit.ts event.dates', patterns: [new RegExp(escape(event.dates), 'i')] },
-  { name: 'data/summit.ts innovationCenter.nodesPerCluster', patterns: [numberPattern(innovationCenter.nodesPerCluster)] },
-  { name: 'data/summit.ts neutronUsage', patterns: [numberPattern(neutronUsage.value)] },
-  { name: 'data/density.ts report.value', patterns: [numberPattern(density.report.value), /\bten-?fold\b/i] },
+  {
+    name: 'data/summit.ts event.dates',
+    patterns: [
+      new RegExp(escape(event.dates), 'i'),
+    ],
+  },
+  {
+    name: 'data/summit.ts innovationCenter.nodesPerCluster',
+    patterns: [
+      numberPattern(innovationCenter.nodesPerCluster),
+    ],
+  },
+  {
+    name: 'data/summit.ts neutronUsage',
+    patterns: [
+      numberPattern(neutronUsage.value),
+    ],
+  },
+  {
+    name: 'data/density.ts report.value',
+    patterns: [
+      numberPattern(density.report.value),
+      /\bten-?fold\b/i,
+    ],
+  },
   ...density.vendor.claims.map(claim => ({
     name: `data/density.ts vendor claim "${claim.value}"`,
-    patterns: [numberPattern(Number.parseFloat(claim.value))],
+    patterns: [
+      numberPattern(Number.parseFloat(claim.value)),
+    ],
   })),
   {
     name: 'data/sources.ts confreaks count',
-    patterns: [numberPattern(Number(figureTexts()['confreaks-count']!.text))],
+    patterns: [
+      numberPattern(Number(figureTexts()['confreaks-count']!.text)),
+    ],
   },
 ]
 
 describe('figures on slides', () => {
   it('the figure list covers the figures the brief names', () => {
     const all = dataFigures.flatMap(f => f.patterns)
-    for (const text of ['5000', '5,000', '56', '14', '1000', '14.5', '94', '57', '307', '89', '10', 'four days', 'six months', event.dates])
+    for (const text of [
+      '5000',
+      '5,000',
+      '56',
+      '14',
+      '1000',
+      '14.5',
+      '94',
+      '57',
+      '307',
+      '89',
+      '10',
+      'four days',
+      'six months',
+      event.dates,
+    ])
       expect(all.some(p => p.test(text)), `no pattern for "${text}"`).toBe(true)
     expect(all.some(p => p.test('October 2015')), 'a pattern matches a year').toBe(false)
   })
@@ -92,12 +145,16 @@ describe('figures on slides', () => {
 
   it('every <DataFigure> names a figure of data/figures.ts, on a slide whose source line cites its source', () => {
     const figures = figureTexts()
-    const used = deck.slides.flatMap(slide => [...slide.content.matchAll(/<DataFigure\s+of="([^"]+)"/g)].map(m => ({ slide, id: m[1]! })))
+    const used = deck.slides.flatMap(slide => [
+      ...slide.content.matchAll(/<DataFigure\s+of="([^"]+)"/g),
+    ].map(m => ({ slide, id: m[1]! })))
     expect(used.length).toBeGreaterThan(0)
     for (const { slide, id } of used) {
       expect(figures[id], `${where(slide)}: <DataFigure of="${id}"> is not in data/figures.ts`).toBeDefined()
       const cited = /<SourceLine\s+:ids="\[([^\]]*)\]"/.exec(slide.content)?.[1] ?? ''
-      const ids = [...cited.matchAll(/'([^']+)'/g)].map(m => m[1])
+      const ids = [
+        ...cited.matchAll(/'([^']+)'/g),
+      ].map(m => m[1])
       // Counts of the deck's own links have no outside source.
       if (['talk-links', 'inferred-links'].includes(id))
         continue
@@ -127,7 +184,9 @@ function inTruth(word: string): boolean {
 
 /** Text in double quotes claims to be a title as written, so it must be in a source as written. */
 function quoted(text: string): string[] {
-  return [...text.matchAll(/["“]([^"”]+)["”]/g)].map(m => m[1]!)
+  return [
+    ...text.matchAll(/["“]([^"”]+)["”]/g),
+  ].map(m => m[1]!)
 }
 
 describe('source names and titles shown by the deck', () => {
@@ -135,16 +194,22 @@ describe('source names and titles shown by the deck', () => {
     ...sources.flatMap(s => [
       { where: `data/sources.ts "${s.id}" title`, text: s.title },
       ...('short' in s
-        ? [{ where: `data/sources.ts "${s.id}" short`, text: s.short }]
+        ? [
+            { where: `data/sources.ts "${s.id}" short`, text: s.short },
+          ]
         : []),
     ]),
     ...talks.flatMap(t => [
       { where: `data/talks.ts "${t.id}" title`, text: t.title },
       ...('speakers' in t
-        ? [{ where: `data/talks.ts "${t.id}" speakers`, text: t.speakers }]
+        ? [
+            { where: `data/talks.ts "${t.id}" speakers`, text: t.speakers },
+          ]
         : []),
       ...('when' in t
-        ? [{ where: `data/talks.ts "${t.id}" when`, text: t.when }]
+        ? [
+            { where: `data/talks.ts "${t.id}" when`, text: t.when },
+          ]
         : []),
       ...t.links.map(l => ({ where: `data/talks.ts "${t.id}" link "${l.label}"`, text: l.label })),
     ]),
@@ -159,7 +224,14 @@ describe('source names and titles shown by the deck', () => {
 
   it('no old reconstruction survives', () => {
     const all = shown.map(s => s.text).join('\n')
-    for (const gone of ['Rivard', 'Cloud Albania', 'LXD crushes KVM', 'Kuryr: OpenShift', 'Mitaka OpenStack Summit at Tokyo', 'OpenStack Summit Tokyo 2015 Recap'])
+    for (const gone of [
+      'Rivard',
+      'Cloud Albania',
+      'LXD crushes KVM',
+      'Kuryr: OpenShift',
+      'Mitaka OpenStack Summit at Tokyo',
+      'OpenStack Summit Tokyo 2015 Recap',
+    ])
       expect(all).not.toContain(gone)
   })
 
@@ -178,8 +250,17 @@ describe('source names and titles shown by the deck', () => {
 
 /** The string values of a data module, without ids, URLs and source references. */
 function dataStrings(value: unknown, key = ''): string[] {
-  if (typeof value === 'string')
-    return ['id', 'url', 'source', 'confidence', 'roles'].includes(key) ? [] : [value]
+  if (typeof value === 'string') {
+    return [
+      'id',
+      'url',
+      'source',
+      'confidence',
+      'roles',
+    ].includes(key)
+      ? []
+      : [value]
+  }
   if (Array.isArray(value))
     return value.flatMap(v => dataStrings(v, key))
   if (value && typeof value === 'object')
@@ -191,7 +272,9 @@ function templateOf(file: string): string {
   const text = readFileSync(file, 'utf8')
   const start = text.indexOf('<template>')
   const end = text.lastIndexOf('</template>')
-  return start >= 0 && end > start ? text.slice(start, end) : ''
+  return start >= 0 && end > start
+    ? text.slice(start, end)
+    : ''
 }
 
 const vueFiles = ['components', 'handout'].flatMap(dir => readdirSync(resolve(ROOT, dir))
@@ -200,18 +283,38 @@ const vueFiles = ['components', 'handout'].flatMap(dir => readdirSync(resolve(RO
 
 const texts: { where: string, text: string }[] = [
   ...deck.slides.flatMap(slide => [
-    { where: `${where(slide)} body`, text: slideBody(slide.content) },
+    {
+      where: `${where(slide)} body`,
+      text: slideBody(slide.content),
+    },
     { where: `${where(slide)} notes`, text: slide.note },
   ]),
   ...[
     ['data/sources.ts', sources],
     ['data/talks.ts', talks],
-    ['data/summit.ts', [event, attendanceStats, innovationCenter, neutronUsage]],
-    ['data/companies.ts', [roles, companies]],
+    [
+      'data/summit.ts',
+      [
+        event,
+        attendanceStats,
+        innovationCenter,
+        neutronUsage,
+      ],
+    ],
+    [
+      'data/companies.ts',
+      [roles, companies],
+    ],
     ['data/density.ts', density],
   ].flatMap(([file, value]) => dataStrings(value).map(text => ({ where: file as string, text }))),
-  ...vueFiles.map(file => ({ where: file, text: templateOf(resolve(ROOT, file)) })),
-  { where: 'handout/model.ts talksAppendixSummary', text: talksAppendixSummary(talks) },
+  ...vueFiles.map(file => ({
+    where: file,
+    text: templateOf(resolve(ROOT, file)),
+  })),
+  {
+    where: 'handout/model.ts talksAppendixSummary',
+    text: talksAppendixSummary(talks),
+  },
 ]
 
 /** The deck's spelling rules, each with what to write instead. */
@@ -226,10 +329,15 @@ const RULES: { bad: RegExp, fix: string }[] = [
 describe('spelling', () => {
   it.each(RULES.map(r => [r.fix, r] as const))('writes "%s" everywhere', (_fix, rule) => {
     const found = texts
-      .map(({ where, text }) => ({ where, text: text.replace(/https?:\/\/\S+/g, ' ') }))
+      .map(({ where, text }) => ({
+        where,
+        text: text.replace(/https?:\/\/\S+/g, ' '),
+      }))
       .flatMap(({ where, text }) => {
         const match = rule.bad.exec(text)
-        return match ? [`${where}: "${text.slice(Math.max(0, match.index - 30), match.index + 30)}"`] : []
+        return match
+          ? [`${where}: "${text.slice(Math.max(0, match.index - 30), match.index + 30)}"`]
+          : []
       })
     expect(found).toEqual([])
   })
@@ -252,7 +360,18 @@ describe('what the deck says about itself', () => {
     expect(summary).toContain(`the ${talks.length} talks`)
     expect(summary).toContain(`${linked} of them have at least one link`)
     expect(summary).toContain(`${talks.length - linked} has no link`)
-    expect(talksAppendixSummary([{ links: [{ label: 'Video' }] }, { links: [{ label: 'Slides' }] }])).toMatch(/Each has at least one link/)
+    expect(talksAppendixSummary([
+      {
+        links: [
+          { label: 'Video' },
+        ],
+      },
+      {
+        links: [
+          { label: 'Slides' },
+        ],
+      },
+    ])).toMatch(/Each has at least one link/)
   })
 
   it('the opening notes do not claim a source line on every slide', () => {
