@@ -126,7 +126,38 @@ export async function renderSlideOne(distDir: string, options: RenderSlideOneOpt
         // aria-* and data-*, event handlers, and those the element's own interface reflects (a
         // writable property of that name below HTMLElement, e.g. `href` on an anchor). SVG, MathML
         // and custom elements keep theirs.
-        const GLOBAL = new Set(['accesskey', 'autocapitalize', 'autocorrect', 'autofocus', 'class', 'contenteditable', 'dir', 'draggable', 'enterkeyhint', 'hidden', 'id', 'inert', 'inputmode', 'is', 'itemid', 'itemprop', 'itemref', 'itemscope', 'itemtype', 'lang', 'nonce', 'popover', 'role', 'slot', 'spellcheck', 'style', 'tabindex', 'title', 'translate', 'writingsuggestions'])
+        const GLOBAL = new Set([
+          'accesskey',
+          'autocapitalize',
+          'autocorrect',
+          'autofocus',
+          'class',
+          'contenteditable',
+          'dir',
+          'draggable',
+          'enterkeyhint',
+          'hidden',
+          'id',
+          'inert',
+          'inputmode',
+          'is',
+          'itemid',
+          'itemprop',
+          'itemref',
+          'itemscope',
+          'itemtype',
+          'lang',
+          'nonce',
+          'popover',
+          'role',
+          'slot',
+          'spellcheck',
+          'style',
+          'tabindex',
+          'title',
+          'translate',
+          'writingsuggestions',
+        ])
         const PROPERTY: Record<string, string> = { for: 'htmlfor' }
         const reflected = new Map<object, Set<string>>()
         const ownAttributes = (element: HTMLElement): Set<string> => {
@@ -149,7 +180,10 @@ export async function renderSlideOne(distDir: string, options: RenderSlideOneOpt
           || /^(?:aria|data)-/.test(name)
           || (/^on[a-z]+$/.test(name) && name in element)
           || ownAttributes(element).has(PROPERTY[name] ?? name.replace(/-/g, ''))
-        for (const element of [clone, ...clone.querySelectorAll('*')]) {
+        for (const element of [
+          clone,
+          ...clone.querySelectorAll('*'),
+        ]) {
           if (!(element instanceof HTMLElement) || element.localName.includes('-'))
             continue
           for (const { name } of [...element.attributes]) {

@@ -27,7 +27,7 @@ export default defineVitePluginsSetup(options => [
 ])
 
 const META_CHARSET = /<meta\s+charset\s*=/i
-const META_CONTENT_TYPE = /[ \t]*<meta\s+http-equiv\s*=\s*["']?content-type["']?[^>]*>[ \t]*\r?\n?/gi
+const META_CONTENT_TYPE = /[ \t]*<meta\s+http-equiv\s*=\s*["']?content-type\b[^>]*>[ \t]*\r?\n?/gi
 
 /** index.html without `<meta http-equiv="Content-Type">` when it has a `<meta charset>` (HTML allows only one of the two). */
 export function withOneCharset(html: string): string {

@@ -51,7 +51,15 @@ export async function htmlErrors(dirs: readonly string[]): Promise<string[]> {
   const java = javaCommand()
   let stdout: string
   try {
-    ({ stdout } = await run(java, ['-jar', VNU_JAR, '--errors-only', '--format', 'json', '--stdout', ...files], { maxBuffer: 64 * 1024 * 1024 }))
+    ({ stdout } = await run(java, [
+      '-jar',
+      VNU_JAR,
+      '--errors-only',
+      '--format',
+      'json',
+      '--stdout',
+      ...files,
+    ], { maxBuffer: 64 * 1024 * 1024 }))
   }
   catch (error) {
     const failure = error as NodeJS.ErrnoException & { stdout?: string, stderr?: string }
@@ -79,6 +87,8 @@ export async function htmlErrors(dirs: readonly string[]): Promise<string[]> {
       const extract = message.extract
         ? `\n    ${message.extract.replace(/\s+/g, ' ').trim()}`
         : ''
-      return `${where}: ${message.type === 'error' ? '' : `${message.type}: `}${message.message}${extract}`
+      return `${where}: ${message.type === 'error'
+        ? ''
+        : `${message.type}: `}${message.message}${extract}`
     })
 }
