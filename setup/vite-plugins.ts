@@ -8,7 +8,9 @@ import { slideOneAtBuild, socialMeta } from '../scripts/og-image.ts'
  * - preloadFirstSlide: index.html announces everything slide 1 needs (below);
  * - slideOneAtBuild: after the build, og-image.png of slide 1, and slide 1's markup in index.html
  *   as a static first paint, shown from the HTML until the app has drawn the slide;
- * - socialMeta: completes the og:/twitter: tags of the `seoMeta` headmatter (scripts/og-image.ts).
+ * - socialMeta: completes the og:/twitter: tags of the `seoMeta` headmatter (scripts/og-image.ts);
+ * - oneCharset: drops the `<meta http-equiv="Content-Type">` Slidev 53 adds beside its template's
+ *   `<meta charset>` (a document may declare its encoding once, so two make index.html invalid).
  *
  * Why preloads: without them the browser learns what slide 1 needs one round trip at a time: index.html and its
  * entry, then (once the entry has run) the slide view's chunk, then (once that has run) slide 1's
@@ -21,7 +23,32 @@ export default defineVitePluginsSetup(options => [
   preloadFirstSlide(options),
   slideOneAtBuild({ colorSchema: options.data.config.colorSchema }),
   socialMeta(),
+  oneCharset(),
 ])
+
+const META_CHARSET = /<meta\s+charset\s*=/i
+const META_CONTENT_TYPE = /[ \t]*<meta\s+http-equiv\s*=\s*["']?content-type\b[^>]*>[ \t]*\r?\n?/gi
+
+/** index.html without `<meta http-equiv="Content-Type">` when it has a `<meta charset>` (HTML allows only one of the two). */
+export function withOneCharset(html: string): string {
+  return META_CHARSET.test(html)
+    ? html.replace(META_CONTENT_TYPE, '')
+    : html
+}
+
+/**
+ * Slidev 53's setupIndexHtml puts `<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">`
+ * among its head tags, while its index.html template already starts with `<meta charset="UTF-8">`.
+ */
+function oneCharset(): Plugin {
+  return {
+    name: 'recap:one-charset',
+    transformIndexHtml: {
+      order: 'post',
+      handler: withOneCharset,
+    },
+  }
+}
 
 /** The modules Slidev 53 gives the slide view and slide 1 (see its routes and slides virtual modules). */
 const PLAY_PAGE = /\/@slidev\/client\/pages\/play\.vue$/

@@ -10,6 +10,7 @@ import { CSP_DIRECTIVES, metaCsp, SECURITY_HEADERS } from '../scripts/lib/hostin
 import { serveStatic } from '../scripts/lib/serve.ts'
 import { loadDeckWithContent } from './support/deck.ts'
 import { netlifyConfig, pagesWorkflow, vercelConfig } from './support/hosting.ts'
+import { htmlErrors } from './support/html.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
 import { guardNetwork, openSlide, slideUrl, waitForServiceWorker, waitForSlide, watchCsp, watchPageErrors } from './support/site.ts'
 
@@ -237,6 +238,11 @@ describe('the public site built with --base /recap/', () => {
     afterAll(async () => {
       await p?.context.close()
       await pages?.close()
+    })
+
+    it('is valid HTML with the policy in <meta>, as is the build under /recap/ without it', async () => {
+      const errors = await htmlErrors([out, pagesOut])
+      expect(errors, `${errors.length} HTML errors:\n${errors.join('\n')}`).toEqual([])
     })
 
     it('ships 404.html as index.html, both with the policy before any script', async () => {

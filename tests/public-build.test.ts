@@ -15,6 +15,7 @@ import { serveStatic } from '../scripts/lib/serve.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
 import { fullSentences } from './support/deck.ts'
 import { listFiles, plainWordRuns, searchableText, wordsPattern } from './support/files.ts'
+import { htmlErrors } from './support/html.ts'
 import { ROOT, TEST_OUTPUT } from './support/paths.ts'
 import { guardNetwork, openSlide } from './support/site.ts'
 
@@ -169,6 +170,11 @@ describe('npm run build:public', () => {
     expect(scripts['build:public']).toBe('node scripts/build-site.ts --public-only')
   })
 
+  it('is valid HTML: no Nu HTML Checker error in any HTML file', async () => {
+    const errors = await htmlErrors([out])
+    expect(errors, `${errors.length} HTML errors:\n${errors.join('\n')}`).toEqual([])
+  })
+
   it('has no speaker notes in any file, escaped or compressed', async () => {
     expect(await listFiles(out)).toContain('index.html')
     expect(await findNotes(out)).toEqual([])
@@ -251,6 +257,11 @@ describe('npm run build:site: the public site with its downloads', () => {
     finally {
       await context.close()
     }
+  })
+
+  it('is valid HTML: no Nu HTML Checker error in any HTML file', async () => {
+    const errors = await htmlErrors([out])
+    expect(errors, `${errors.length} HTML errors:\n${errors.join('\n')}`).toEqual([])
   })
 
   it('has no speaker notes in the site itself; only the handout PDF carries them, on purpose', async () => {
