@@ -1,0 +1,155 @@
+// The print route's work in the browser: mount every slide, measure (appendix pages, notes that must
+// shrink, sheets that overflow), collect the errors slides throw, and publish the result on a window
+// global and <html data-handout> for printPdf (scripts/lib/print.ts) to wait on.
+import type { InjectionKey, Ref, ShallowRef } from 'vue'
+import type { HandoutLayout, HandoutManifest, HandoutState, SlideError } from './model'
+import type { SlideRoute } from './slidev.js'
+import { nextTick, onBeforeUnmount, onMounted, ref } from 'vue'
+import { blockHeights, overflows, shrinkToFit, until } from './dom'
+import { HANDOUT_GLOBAL, isHandout, pageRules, paginate } from './model'
+import { slideHeight, slideWidth, useDarkMode } from './slidev.js'
+
+/** Notes start at this size and shrink, if they must, down to the minimum. */
+const NOTES_PT = 10.5
+const NOTES_MIN_PT = 8
+const RENDER_TIMEOUT_MS = 30_000
+
+/** How a slide's wrapper (HandoutSlide.vue) reports an error its components threw. */
+export const injectionReportSlideError: InjectionKey<(error: SlideError) => void> = Symbol('handout-report-slide-error')
+
+export interface HandoutLayoutOptions {
+  layout: Readonly<Ref<HandoutLayout>>
+  routes: Readonly<Ref<SlideRoute[]>>
+  /** How many slides the route shows (hidden ones left out). */
+  shown: () => number
+  /** How many talks the appendix lists. */
+  talks: number
+  root: Readonly<ShallowRef<HTMLElement | null>>
+  /** The hidden copy of the appendix the talks are measured in, while `measuring`. */
+  measure: Readonly<ShallowRef<HTMLElement | null>>
+  /** The manifest for the page plan as laid out. */
+  manifest: () => HandoutManifest
+}
+
+function publish(state: HandoutState): void {
+  ;(window as unknown as Record<string, unknown>)[HANDOUT_GLOBAL] = state
+  document.documentElement.dataset.handout = state.status
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error
+    ? error.message
+    : String(error)
+}
+
+export function useHandoutLayout(options: HandoutLayoutOptions) {
+  const { layout, root, measure } = options
+  /** Until measured, the appendix is one page holding every talk. */
+  const appendixPages = ref<number[][]>([
+    Array.from({ length: options.talks }, (_, i) => i),
+  ])
+  const loaded = ref(false)
+  const measuring = ref(false)
+  const slideErrors: SlideError[] = []
+  const { isDark } = useDarkMode()
+
+  function reportSlideError(error: SlideError): void {
+    if (!slideErrors.some(e => e.slide === error.slide && e.message === error.message))
+      slideErrors.push(error)
+  }
+
+  /** Splits the talks over as many appendix pages as they need, measured in this browser with its fonts. */
+  async function paginateAppendix(): Promise<void> {
+    measuring.value = true
+    await nextTick()
+    const box = measure.value
+    const body = root.value?.querySelector<HTMLElement>('.handout-sheet--appendix .handout-sheet-body')
+    if (!box || !body)
+      throw new Error('handout: nothing to measure the appendix with')
+    const heading = box.querySelector<HTMLElement>('.handout-talks-heading')
+    const blocks = [
+      ...box.querySelectorAll<HTMLElement>('[data-talk]'),
+    ]
+    const headingHeight = heading
+      ? blockHeights([heading])[0]!
+      : 0
+    const room = body.clientHeight
+    appendixPages.value = paginate(blockHeights(blocks), room - headingHeight, room)
+    measuring.value = false
+    await nextTick()
+  }
+
+  /** Shrinks notes that would run off their page; returns the slides whose notes still do not fit. */
+  function fitNotes(): number[] {
+    const overflow: number[] = []
+    for (const box of root.value?.querySelectorAll<HTMLElement>('[data-notes-for]') ?? []) {
+      const content = box.firstElementChild
+      if (!(content instanceof HTMLElement))
+        continue
+      if (!shrinkToFit(box, content, NOTES_PT, NOTES_MIN_PT))
+        overflow.push(Number(box.dataset.notesFor))
+    }
+    return overflow
+  }
+
+  async function layOut(): Promise<void> {
+    await Promise.all(options.routes.value.map(r => r.load()))
+    loaded.value = true
+    await nextTick()
+    const shown = options.shown()
+    const rootElement = root.value
+    if (!rootElement)
+      throw new Error('handout: the route did not mount')
+    // A slide whose component threw renders nothing, so wait for the rest and report it.
+    await until(
+      () => rootElement.querySelectorAll('.handout-slide .slidev-layout').length + new Set(slideErrors.map(e => e.slide)).size >= shown,
+      rootElement,
+      RENDER_TIMEOUT_MS,
+      `${shown} slides to render`,
+    )
+    await document.fonts.ready
+    if (isHandout(layout.value)) {
+      await paginateAppendix()
+      await document.fonts.ready
+    }
+    const overflow = fitNotes()
+    for (const body of rootElement.querySelectorAll<HTMLElement>('.handout-sheet-body')) {
+      if (overflows(body))
+        throw new Error(`handout: page ${body.closest<HTMLElement>('[data-page]')?.dataset.page} overflows its sheet`)
+    }
+    publish({ status: 'ready', manifest: options.manifest(), overflow, slideErrors })
+  }
+
+  let pageStyle: HTMLStyleElement | undefined
+
+  onMounted(() => {
+    // Appended last, so it wins over the slide-sized @page Slidev sets in print mode (?print).
+    pageStyle = document.createElement('style')
+    pageStyle.dataset.handoutPage = ''
+    pageStyle.textContent = pageRules(layout.value, { width: slideWidth.value, height: slideHeight.value })
+    document.head.append(pageStyle)
+    // Paper is white: the route prints light whatever the deck's colour scheme is on screen.
+    const html = document.documentElement
+    html.classList.add('handout')
+    html.classList.remove('dark')
+    html.classList.add('light')
+    delete html.dataset.handout
+    layOut().catch((error: unknown) => {
+      const message = messageOf(error)
+      console.error(message)
+      publish({ status: 'error', error: message, slideErrors })
+    })
+  })
+
+  onBeforeUnmount(() => {
+    pageStyle?.remove()
+    const html = document.documentElement
+    html.classList.remove('handout')
+    html.classList.toggle('dark', isDark.value)
+    html.classList.toggle('light', !isDark.value)
+    delete html.dataset.handout
+    delete (window as unknown as Record<string, unknown>)[HANDOUT_GLOBAL]
+  })
+
+  return { appendixPages, loaded, measuring, reportSlideError }
+}
