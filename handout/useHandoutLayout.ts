@@ -22,8 +22,8 @@ export interface HandoutLayoutOptions {
   routes: Readonly<Ref<SlideRoute[]>>
   /** How many slides the route shows (hidden ones left out). */
   shown: () => number
-  /** How many talks the appendix lists. */
-  talks: number
+  /** The talks on each appendix page, as indices into data/talks.ts; set here once measured. */
+  appendixPages: Ref<number[][]>
   root: Readonly<ShallowRef<HTMLElement | null>>
   /** The hidden copy of the appendix the talks are measured in, while `measuring`. */
   measure: Readonly<ShallowRef<HTMLElement | null>>
@@ -43,11 +43,7 @@ function messageOf(error: unknown): string {
 }
 
 export function useHandoutLayout(options: HandoutLayoutOptions) {
-  const { layout, root, measure } = options
-  /** Until measured, the appendix is one page holding every talk. */
-  const appendixPages = ref<number[][]>([
-    Array.from({ length: options.talks }, (_, i) => i),
-  ])
+  const { layout, root, measure, appendixPages } = options
   const loaded = ref(false)
   const measuring = ref(false)
   const slideErrors: SlideError[] = []
@@ -117,7 +113,12 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
       if (overflows(body))
         throw new Error(`handout: page ${body.closest<HTMLElement>('[data-page]')?.dataset.page} overflows its sheet`)
     }
-    publish({ status: 'ready', manifest: options.manifest(), overflow, slideErrors })
+    publish({
+      status: 'ready',
+      manifest: options.manifest(),
+      overflow,
+      slideErrors,
+    })
   }
 
   let pageStyle: HTMLStyleElement | undefined
@@ -151,5 +152,10 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
     delete (window as unknown as Record<string, unknown>)[HANDOUT_GLOBAL]
   })
 
-  return { appendixPages, loaded, measuring, reportSlideError }
+  return {
+    appendixPages,
+    loaded,
+    measuring,
+    reportSlideError,
+  }
 }

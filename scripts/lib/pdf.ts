@@ -1,6 +1,6 @@
-import type { PDFRef } from 'pdf-lib'
+import type { PDFDocument, PDFRef } from 'pdf-lib'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib'
 import { launchChromium } from './browser.ts'
 
 // ---------------------------------------------------------------------------------------------

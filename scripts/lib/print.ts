@@ -137,7 +137,12 @@ async function render(browser: Browser, url: string, deck: Deck, options: PrintO
     const late = session.pageErrors[0] ?? session.consoleErrors[0]
     if (late)
       throw new PrintError(`the deck logged an error while printing: ${firstLine(late)}`)
-    return { bytes, manifest: state.manifest, links, chromium: browser.version() }
+    return {
+      bytes,
+      manifest: state.manifest,
+      links,
+      chromium: browser.version(),
+    }
   })
 }
 
@@ -243,7 +248,9 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
       layout,
       pages: doc.getPageCount(),
       bytes: bytes.length,
-      links: [...new Set(external)],
+      links: [
+        ...new Set(external),
+      ],
       manifest,
       milliseconds: Math.round(performance.now() - started),
     }
