@@ -42,7 +42,7 @@ export interface DeckSlide {
   frontmatter: Record<string, unknown>
   /** The markdown file the slide comes from, relative to the repository root. */
   file: string
-  /** The 1-based line in `file` where the slide starts (its separator or frontmatter). */
+  /** The 1-based line in `file` where Slidev's parser starts the slide: its frontmatter's opening `---`, else the line after the `---` separator. */
   line: number
 }
 
