@@ -1,10 +1,10 @@
 // The print route's work in the browser: mount every slide, measure (appendix pages, notes that must
 // shrink, sheets that overflow), collect the errors slides throw, and publish the result on a window
 // global and <html data-handout> for printPdf (scripts/lib/print.ts) to wait on.
-import type { InjectionKey, Ref, ShallowRef } from 'vue'
+import type { ComponentInternalInstance, InjectionKey, Ref, ShallowRef } from 'vue'
 import type { HandoutLayout, HandoutManifest, HandoutState, SlideError } from './model'
 import type { SlideRoute } from './slidev.js'
-import { nextTick, onBeforeUnmount, onMounted, ref } from 'vue'
+import { getCurrentInstance, nextTick, onBeforeUnmount, onMounted, ref } from 'vue'
 import { blockHeights, overflows, shrinkToFit, until } from './dom'
 import { HANDOUT_GLOBAL, isHandout, pageRules, paginate } from './model'
 import { slideHeight, slideWidth, useDarkMode } from './slidev.js'
@@ -14,8 +14,14 @@ const NOTES_PT = 10.5
 const NOTES_MIN_PT = 8
 const RENDER_TIMEOUT_MS = 30_000
 
-/** How a slide's wrapper (HandoutSlide.vue) reports an error its components threw. */
-export const injectionReportSlideError: InjectionKey<(error: SlideError) => void> = Symbol('handout-report-slide-error')
+/** What a slide's wrapper (HandoutSlide.vue) tells the route: which component is which slide, and what it threw. */
+export interface SlideErrorSink {
+  /** Marks the calling component (a slide's wrapper) as slide `no`, so what its components log is theirs. */
+  register: (no: number) => void
+  report: (error: SlideError) => void
+}
+
+export const injectionSlideErrors: InjectionKey<SlideErrorSink> = Symbol('handout-slide-errors')
 
 export interface HandoutLayoutOptions {
   layout: Readonly<Ref<HandoutLayout>>
@@ -49,10 +55,36 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
   const slideErrors: SlideError[] = []
   const { isDark } = useDarkMode()
 
-  function reportSlideError(error: SlideError): void {
+  function report(error: SlideError): void {
     if (!slideErrors.some(e => e.slide === error.slide && e.message === error.message))
       slideErrors.push(error)
   }
+
+  const slideOf = new WeakMap<ComponentInternalInstance, number>()
+  function register(no: number): void {
+    const instance = getCurrentInstance()
+    if (instance)
+      slideOf.set(instance, no)
+  }
+
+  // What a slide's components log with console.error while they set up or render (Vue runs those
+  // synchronously, with the component as the current instance) is that slide's error too. Errors
+  // logged later, from timers or promises, have no instance: printPdf still sees them in the console.
+  const consoleError = console.error
+  function attributedConsoleError(...args: unknown[]): void {
+    for (let instance = getCurrentInstance(); instance; instance = instance.parent) {
+      const no = slideOf.get(instance)
+      if (no !== undefined) {
+        report({
+          slide: no,
+          message: args.map(messageOf).join(' '),
+        })
+        break
+      }
+    }
+    consoleError.apply(console, args)
+  }
+  console.error = attributedConsoleError
 
   /** Splits the talks over as many appendix pages as they need, measured in this browser with its fonts. */
   async function paginateAppendix(): Promise<void> {
@@ -143,6 +175,8 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
   })
 
   onBeforeUnmount(() => {
+    if (console.error === attributedConsoleError)
+      console.error = consoleError
     pageStyle?.remove()
     const html = document.documentElement
     html.classList.remove('handout')
@@ -152,10 +186,6 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
     delete (window as unknown as Record<string, unknown>)[HANDOUT_GLOBAL]
   })
 
-  return {
-    appendixPages,
-    loaded,
-    measuring,
-    reportSlideError,
-  }
+  const slideErrorSink: SlideErrorSink = { register, report }
+  return { loaded, measuring, slideErrors: slideErrorSink }
 }

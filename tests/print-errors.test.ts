@@ -1,7 +1,7 @@
 // Bad input stops every print, loudly: a deck with a slide whose component throws (a <TalkLink> to a
-// talk that does not exist) is built once, then printed in each layout, by the API and by the two
-// command lines. Each must fail naming the slide, its source file and line, and the error, exit
-// non-zero, and leave the last good PDF as it was.
+// talk that does not exist) and one that logs an error is built once, then printed in each layout, by
+// the API and by the two command lines. Each must fail naming both slides, their source file and line,
+// and the errors, exit non-zero, and leave the last good PDF as it was.
 import type { PrintLayout } from '../scripts/lib/print.ts'
 import { Buffer } from 'node:buffer'
 import { execFile } from 'node:child_process'
@@ -23,13 +23,12 @@ const DIST = join(TEST_OUTPUT, 'dist-print-errors')
 /** Stands for the last good PDF, which a failed print must leave alone. */
 const PREVIOUS = Buffer.from('%PDF-1.7 the last good PDF\n')
 
-let brokenLine: number
 let expected: RegExp
 
 beforeAll(async () => {
   await rm(OUT_DIR, { recursive: true, force: true })
   await mkdir(OUT_DIR, { recursive: true })
-  // The real deck's headmatter (title, fonts, canvas), then one good slide and one broken one.
+  // The real deck's headmatter (title, fonts, canvas), then a good slide, one that throws and one that logs.
   const headmatter = /^---\n[\s\S]*?\n---\n/.exec(await readFile(join(ROOT, 'slides.md'), 'utf8'))![0]
   const body = [
     '',
@@ -43,12 +42,24 @@ beforeAll(async () => {
     '',
     '<TalkLink talk="no-such-talk" link="no-such-link" />',
     '',
+    '---',
+    '',
+    '# Logs',
+    '',
+    '<script setup>',
+    'console.error(\'Logs: the chart has no data\')',
+    '</script>',
+    '',
   ].join('\n')
   const markdown = headmatter + body
   await writeFile(ENTRY, markdown)
-  // Slidev starts a slide without frontmatter on the line after its `---`: the blank line before "# Broken".
-  brokenLine = markdown.split('\n').indexOf('# Broken')
-  expected = new RegExp(`slide 2 \\("Broken", ${basename(ENTRY).replace(/\./g, '\\.')}:${brokenLine}\\) failed to render: TalkLink: no link "no-such-link" on talk "no-such-talk"`)
+  // Slidev starts a slide without frontmatter on the line after its `---`: the blank line before its heading.
+  const lines = markdown.split('\n')
+  const file = basename(ENTRY).replace(/\./g, '\\.')
+  expected = new RegExp([
+    `slide 2 \\("Broken", ${file}:${lines.indexOf('# Broken')}\\) has an error: TalkLink: no link "no-such-link" on talk "no-such-talk" in data/talks\\.ts`,
+    `slide 3 \\("Logs", ${file}:${lines.indexOf('# Logs')}\\) has an error: Logs: the chart has no data`,
+  ].join('; '))
   await buildDeck(DIST, [ENTRY])
 }, 600_000)
 
@@ -71,7 +82,7 @@ async function expectUntouched(dir: string, out: string): Promise<void> {
   expect(Buffer.compare(await readFile(out), PREVIOUS)).toBe(0)
 }
 
-describe('a slide whose component throws', () => {
+describe('a slide whose component throws or logs an error', () => {
   it('stops the slides PDF, the handout and the 3-up handout, naming slide, file, line and error', async () => {
     const browser = await launchChromium()
     try {

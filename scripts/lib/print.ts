@@ -86,7 +86,7 @@ export function describeSlideError(deck: Deck, error: SlideError): string {
   const where = slide
     ? `slide ${error.slide} ("${slide.title}", ${slide.file}:${slide.line})`
     : `slide ${error.slide}`
-  return `${where} failed to render: ${error.message.replace(/\s+/g, ' ').trim()}`
+  return `${where} has an error: ${error.message.replace(/\s+/g, ' ').trim()}`
 }
 
 interface Rendered {
@@ -117,9 +117,8 @@ async function render(browser: Browser, url: string, deck: Deck, options: PrintO
     // The route lays itself out (slides mounted, fonts in, appendix paginated, notes fitted) and says so.
     await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.handout ?? ''))
     const state = await page.evaluate(name => (window as unknown as Record<string, unknown>)[name], HANDOUT_GLOBAL) as HandoutState
-    const [slideError] = state.slideErrors
-    if (slideError)
-      throw new PrintError(describeSlideError(deck, slideError))
+    if (state.slideErrors.length > 0)
+      throw new PrintError(state.slideErrors.map(error => describeSlideError(deck, error)).join('; '))
     if (state.status === 'error')
       throw new PrintError(`the /handout route failed: ${state.error}`)
     if (session.pageErrors.length > 0)
