@@ -53,12 +53,3 @@ export function textOf(html: string): string {
   const doc = new DOMParser().parseFromString(html, 'text/html')
   return (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim()
 }
-
-/**
- * The handout's page rules: A4 with its margins, both as the default page (Slidev's print mode sets
- * a slide-sized one that Chromium would otherwise lay out at) and as the named page sheets ask for.
- */
-export function pageRules(page: { marginTop: number, marginBottom: number, marginX: number }): string {
-  const box = `size: A4 portrait; margin: ${page.marginTop}mm ${page.marginX}mm ${page.marginBottom}mm;`
-  return `@page { ${box} }\n@page handout { ${box} }`
-}

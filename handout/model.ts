@@ -1,13 +1,22 @@
-// The handout's page plan and the manifest the route publishes for scripts/handout.ts. Pure data, no
-// DOM and no Slidev imports, so Node (the script, the tests) and the browser (the route) share it.
+// The print route's page plan and the manifest it publishes for printPdf (scripts/lib/print.ts). Pure
+// data, no DOM and no Slidev imports, so Node (the scripts, the tests) and the browser (the route) share it.
 
-/** `notes`: one slide per page with its notes; `3up`: three slides per page beside ruled lines. */
-export type HandoutLayout = 'notes' | '3up'
+/**
+ * The layouts of the /handout route, each one PDF: `slides`, one page per slide at the canvas size
+ * (the slides PDF); `notes`, an A4 handout with one slide per page and its notes; `3up`, A4 with three
+ * slides per page beside ruled lines.
+ */
+export type HandoutLayout = 'slides' | 'notes' | '3up'
 
-export const HANDOUT_LAYOUTS: readonly HandoutLayout[] = ['notes', '3up']
+export const HANDOUT_LAYOUTS: readonly HandoutLayout[] = ['slides', 'notes', '3up']
 
 /** How many slides one sheet holds in each layout. */
-export const SLIDES_PER_SHEET: Record<HandoutLayout, number> = { 'notes': 1, '3up': 3 }
+export const SLIDES_PER_SHEET: Record<HandoutLayout, number> = { 'slides': 1, 'notes': 1, '3up': 3 }
+
+/** Whether a layout is an A4 handout (cover, footers, appendix) rather than the slides themselves. */
+export function isHandout(layout: HandoutLayout): boolean {
+  return layout !== 'slides'
+}
 
 /** A4 portrait and the @page margins, in millimetres; the sheet is the page's content box. */
 export const PAGE_MM = {
@@ -33,9 +42,26 @@ export function parseLayout(value: unknown): HandoutLayout {
   const raw = Array.isArray(value)
     ? value[0]
     : value
-  return raw === '3up'
-    ? '3up'
-    : 'notes'
+  return HANDOUT_LAYOUTS.find(layout => layout === raw) ?? 'notes'
+}
+
+/**
+ * The route's @page rules: the layout's page size and margins, both as the default page (Slidev's
+ * print mode sets a slide-sized one that Chromium would otherwise lay out at) and as the named page
+ * the sheets ask for.
+ */
+export function pageRules(layout: HandoutLayout, canvas: { width: number, height: number }): string {
+  const box = isHandout(layout)
+    ? `size: A4 portrait; margin: ${PAGE_MM.marginTop}mm ${PAGE_MM.marginX}mm ${PAGE_MM.marginBottom}mm;`
+    : `size: ${canvas.width}px ${canvas.height}px; margin: 0;`
+  return `@page { ${box} }\n@page handout { ${box} }`
+}
+
+/** The page size of a layout in CSS pixels: the slide canvas for `slides`, A4 otherwise. */
+export function pageSizePx(layout: HandoutLayout, canvas: { width: number, height: number }): { width: number, height: number } {
+  return isHandout(layout)
+    ? { width: PAGE_MM.width * PX_PER_MM, height: PAGE_MM.height * PX_PER_MM }
+    : { width: canvas.width, height: canvas.height }
 }
 
 /** What the handout needs of one slide. */
@@ -108,12 +134,33 @@ export type Sheet
     | { kind: 'slides', slides: HandoutSlide[] }
     | { kind: 'appendix', talks: number[], first: boolean }
 
+/** The pages of a layout: the handouts open with a cover and close with the talks; `slides` is the slides alone. */
 export function planSheets(slides: readonly HandoutSlide[], layout: HandoutLayout, appendixPages: readonly number[][]): Sheet[] {
+  const slideSheets = chunk(slides, SLIDES_PER_SHEET[layout]).map(group => ({ kind: 'slides' as const, slides: group }))
+  if (!isHandout(layout))
+    return slideSheets
   return [
     { kind: 'cover' },
-    ...chunk(slides, SLIDES_PER_SHEET[layout]).map(group => ({ kind: 'slides' as const, slides: group })),
+    ...slideSheets,
     ...appendixPages.map((talks, i) => ({ kind: 'appendix' as const, talks, first: i === 0 })),
   ]
+}
+
+/** The sections in order, each with the 1-based page it starts on: the handout cover's contents. */
+export function contentsOf(sheets: readonly Sheet[]): { title: string, page: number }[] {
+  const entries: { title: string, page: number }[] = []
+  sheets.forEach((sheet, index) => {
+    const sections = sheet.kind === 'slides'
+      ? sheet.slides.map(s => s.section)
+      : sheet.kind === 'appendix'
+        ? [APPENDIX_SECTION]
+        : []
+    for (const section of sections) {
+      if (section && !entries.some(e => e.title === section))
+        entries.push({ title: section, page: index + 1 })
+    }
+  })
+  return entries
 }
 
 /** The section a sheet's footer shows. */
@@ -140,6 +187,8 @@ export interface ManifestPage {
 /** What the route tells the PDF script: document facts and, page by page, what is where. */
 export interface HandoutManifest {
   layout: HandoutLayout
+  /** The size of every page, in CSS pixels. */
+  pageSize: { width: number, height: number }
   title: string
   author: string
   subject: string
@@ -171,7 +220,10 @@ export interface OutlineEntry {
   children?: OutlineEntry[]
 }
 
-/** Bookmarks: the cover, then each section with its slides, then the appendix with its talks. */
+/**
+ * Bookmarks: the cover (handouts only), then each section with its slides, numbered as on the site
+ * ("7. Title" opens slide 7), then the appendix with its talks.
+ */
 export function outlineFromManifest(manifest: HandoutManifest): OutlineEntry[] {
   const entries: OutlineEntry[] = []
   const cover = manifest.pages.find(p => p.kind === 'cover')
@@ -199,12 +251,25 @@ export function outlineFromManifest(manifest: HandoutManifest): OutlineEntry[] {
   return entries
 }
 
-/** The global the route sets once the document is laid out, or has failed; scripts/handout.ts waits on it. */
+/** The global the route sets once the document is laid out, or has failed; printPdf waits on it. */
 export const HANDOUT_GLOBAL = '__recapHandout'
 
+/** An error a slide's components threw while the route rendered it. */
+export interface SlideError {
+  /** The slide's number, as on the site (`/7`). */
+  slide: number
+  message: string
+}
+
 export type HandoutState
-  = | { status: 'ready', manifest: HandoutManifest, /** Slides whose notes did not fit, even shrunk. */ overflow: number[] }
-    | { status: 'error', error: string }
+  = | {
+    status: 'ready'
+    manifest: HandoutManifest
+    /** Slides whose notes did not fit, even shrunk. */
+    overflow: number[]
+    slideErrors: SlideError[]
+  }
+  | { status: 'error', error: string, slideErrors: SlideError[] }
 
 /** The handout's made-on date: `?made=YYYY-MM-DD` if given (reproducible builds), else today. */
 export function madeOn(query: unknown, now: Date = new Date()): Date {

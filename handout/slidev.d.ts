@@ -1,19 +1,14 @@
-// Types for slidev.js: the part of Slidev 53's client API the handout uses.
-import type { DefineComponent, InjectionKey, Ref, WritableComputedRef } from 'vue'
+// Types for slidev.js: the part of Slidev 53's client the handout route uses. Slide data types come
+// from @slidev/types, Slidev's published type package.
+import type { SlideInfo, SlidevConfig, SlideRoute as SlidevSlideRoute } from '@slidev/types'
+import type { ComputedRef, DefineComponent, InjectionKey, Ref, WritableComputedRef } from 'vue'
 
-export interface SlideInfo {
-  no: number
-  title?: string
-  level?: number
-  noteHTML?: string
-  frontmatter: Record<string, unknown>
-}
-
-export interface SlideRoute {
-  no: number
-  meta: { slide: SlideInfo }
-  /** Loads the slide's component module (cached by Slidev). */
-  load: () => Promise<unknown>
+/**
+ * A slide's route, with the slide info Slidev's client keeps in its meta (declared by the client's
+ * shim-vue.d.ts, which cannot be loaded outside Slidev's build).
+ */
+export type SlideRoute = Omit<SlidevSlideRoute, 'meta'> & {
+  meta: { slide: Omit<SlideInfo, 'source'> & { noteHTML?: string } }
 }
 
 /** Slidev's click state for one slide; opaque to the handout. */
@@ -27,23 +22,17 @@ export interface FixedNav {
   readonly clicksContext: Ref<ClicksContext>
 }
 
-export interface SlidevConfigs {
-  title: string
-  author?: string
-  info?: string | boolean
-  keywords?: string
-  exportFilename?: string | null
-  htmlAttrs?: Record<string, string>
-  [key: string]: unknown
-}
+// Public API (@slidev/client)
+export function useNav(): { slides: Ref<SlideRoute[]> }
+export function useDarkMode(): { isDark: WritableComputedRef<boolean> }
+/** The headmatter as Slidev resolved it, with the keys the deck adds that Slidev passes through. */
+export const configs: SlidevConfig & { keywords?: string }
+export const slideWidth: ComputedRef<number>
+export const slideHeight: ComputedRef<number>
 
+// Internals (see slidev.js for why)
 export function createFixedClicks(route: SlideRoute, current: number): ClicksContext
 export function useFixedNav(route: SlideRoute, clicks: ClicksContext): FixedNav
-export function useNav(): { slides: Ref<SlideRoute[]> }
 export const CLICKS_MAX: number
 export const injectionSlideScale: InjectionKey<Ref<number>>
-export const configs: SlidevConfigs
-export const slideWidth: Ref<number>
-export const slideHeight: Ref<number>
-export const isDark: WritableComputedRef<boolean>
 export const PrintSlideClick: DefineComponent<{ nav: FixedNav }>

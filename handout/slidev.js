@@ -1,10 +1,16 @@
-// The few pieces of Slidev's client the handout reuses to render slides exactly as its print view
-// does. Slidev's client sources only type-check inside Slidev's own build (they rely on its compile-time
-// globals and router augmentation), so they are re-exported here, untyped, and slidev.d.ts declares
-// the part the handout uses. Vite resolves these imports as it does for Slidev's own pages.
+// What the handout route takes from Slidev's client, in one place.
+//
+// From the public API (@slidev/client's index.ts): useNav, configs, slideWidth, slideHeight and
+// useDarkMode. They are re-exported here rather than imported where used because @slidev/client ships
+// TypeScript sources that only type-check inside Slidev's own build (its compile-time globals and
+// router augmentation); slidev.d.ts declares the part the route uses.
+//
+// From Slidev's internals, because no public piece renders a slide for print outside Slidev's own
+// /print page: PrintSlideClick (one slide with its global layers), the fixed-clicks navigation it
+// takes (createFixedClicks, useFixedNav, CLICKS_MAX: every click revealed) and the scale key the
+// slide's layout reads (injectionSlideScale). Check these when Slidev's major version changes.
+export { configs, slideHeight, slideWidth, useDarkMode, useNav } from '@slidev/client'
 export { createFixedClicks } from '@slidev/client/composables/useClicks.ts'
-export { useFixedNav, useNav } from '@slidev/client/composables/useNav.ts'
+export { useFixedNav } from '@slidev/client/composables/useNav.ts'
 export { CLICKS_MAX, injectionSlideScale } from '@slidev/client/constants.ts'
-export { configs, slideHeight, slideWidth } from '@slidev/client/env.ts'
 export { default as PrintSlideClick } from '@slidev/client/internals/PrintSlideClick.vue'
-export { isDark } from '@slidev/client/logic/dark.ts'

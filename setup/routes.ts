@@ -1,9 +1,10 @@
 import { defineRoutesSetup } from '@slidev/types'
 
 /**
- * The handout: the deck as a printable A4 document, one slide per page with its speaker notes
- * (`/handout`), or three slides per page beside ruled lines (`/handout?layout=3up`). Printing the
- * page in a browser gives the same document that `npm run handout` writes as a PDF.
+ * The print route every PDF comes from: the A4 handout, one slide per page with its speaker notes
+ * (`/handout`), three slides per page beside ruled lines (`/handout?layout=3up`), or the slides
+ * themselves, one canvas-sized page each (`/handout?layout=slides`). Printing the page in a browser
+ * gives the same document that `npm run handout` and `npm run export` write (scripts/lib/print.ts).
  */
 export default defineRoutesSetup(routes => [
   ...routes,

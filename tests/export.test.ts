@@ -1,5 +1,5 @@
-import type { ExportResult } from '../scripts/export.ts'
 import type { Deck } from '../scripts/lib/deck.ts'
+import type { PrintOptions, PrintResult } from '../scripts/lib/print.ts'
 import { Buffer } from 'node:buffer'
 import { execFile } from 'node:child_process'
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -11,9 +11,9 @@ import { extractText, getDocumentProxy, getMeta } from 'unpdf'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { companies } from '../data/companies.ts'
 import { talks } from '../data/talks.ts'
-import { exportSlidesPdf } from '../scripts/export.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { addPdfOutline, setPdfMetadata } from '../scripts/lib/pdf.ts'
+import { printPdf } from '../scripts/lib/print.ts'
 import { ROOT, TEST_OUTPUT } from './support/paths.ts'
 import { destinationPage } from './support/pdf-read.ts'
 
@@ -64,13 +64,18 @@ async function links(pdf: PDFDocumentProxy, pageIndex: number): Promise<LinkAnno
   return annotations.filter(annotation => annotation.annotationType === LINK)
 }
 
+/** The slides PDF, as `npm run export` prints it: the print route's `slides` layout. */
+function exportSlidesPdf(options: Omit<PrintOptions, 'layout'>): Promise<PrintResult> {
+  return printPdf({ ...options, layout: 'slides' })
+}
+
 async function expectOnlyFile(dir: string, name: string, bytes: Uint8Array): Promise<void> {
   expect(await readdir(dir)).toEqual([name])
   expect(Buffer.compare(await readFile(join(dir, name)), bytes)).toBe(0)
 }
 
 let deck: Deck
-let result: ExportResult
+let result: PrintResult
 let bytes: Uint8Array
 let pdf: PDFDocumentProxy
 let pageTexts: string[]
@@ -204,7 +209,8 @@ describe('the exported PDF', () => {
       expect(section, item.title).toBeDefined()
       const slides = section?.slides ?? []
       expect(await destinationPage(pdf, item.dest)).toBe((slides[0]?.number ?? 0) - 1)
-      expect(item.items.map(child => child.title)).toEqual(slides.map(slide => slide.title))
+      // Numbered as on the site: "7. Title" opens page 7, which is /7.
+      expect(item.items.map(child => child.title)).toEqual(slides.map(slide => `${slide.number}. ${slide.title}`))
       for (const [i, child] of item.items.entries())
         expect(await destinationPage(pdf, child.dest)).toBe((slides[i]?.number ?? 0) - 1)
     }
@@ -219,6 +225,14 @@ describe('the exported PDF', () => {
     expect(info.Subject).toBe(deck.headmatter.info)
     expect(String(info.Keywords)).toContain('Magnum')
     expect(info.Language).toBe('en')
+  })
+
+  it('is a tagged PDF, printed in one pass (the tag tree survives the finishing)', async () => {
+    expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true })
+    const doc = await PDFDocument.load(bytes)
+    expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined()
+    const { info } = await getMeta(pdf) as { info: Record<string, unknown> }
+    expect(info.Creator).toBe('Slidev /handout?layout=slides (scripts/lib/print.ts)')
   })
 })
 

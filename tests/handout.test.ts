@@ -1,6 +1,7 @@
+import type { Browser } from 'playwright-chromium'
 import type { Talk } from '../data/schema.ts'
-import type { HandoutResult } from '../scripts/handout.ts'
 import type { Deck } from '../scripts/lib/deck.ts'
+import type { PrintResult } from '../scripts/lib/print.ts'
 import type { PdfProxy } from './support/pdf-read.ts'
 import { Buffer } from 'node:buffer'
 import { execFile } from 'node:child_process'
@@ -13,10 +14,11 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { sources } from '../data/sources.ts'
 import { event } from '../data/summit.ts'
 import { talks as deckTalks } from '../data/talks.ts'
-import { APPENDIX_SECTION, formatMade, madeOn, paginate, parseLayout, planSheets, toHandoutSlides } from '../handout/model.ts'
-import { exportHandoutPdf, HandoutError } from '../scripts/handout.ts'
+import { APPENDIX_SECTION, formatMade, madeOn } from '../handout/model.ts'
 import { launchChromium } from '../scripts/lib/browser.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
+import { PrintError, printPdf } from '../scripts/lib/print.ts'
+import { serveStatic } from '../scripts/lib/serve.ts'
 import { buildDeck } from './support/build.ts'
 import { ROOT, TEST_OUTPUT } from './support/paths.ts'
 import { decodeQrIn, inkCoverage, internalLinkTargets, linkBoxes, normalise, openPdf, pageSizes, pageTexts, readOutline, readPng, renderPage } from './support/pdf-read.ts'
@@ -24,6 +26,7 @@ import { decodeQrIn, inkCoverage, internalLinkTargets, linkBoxes, normalise, ope
 const OUT_DIR = join(TEST_OUTPUT, 'handout')
 const NOTES_PDF = join(OUT_DIR, 'handout.pdf')
 const THREE_UP_PDF = join(OUT_DIR, 'handout-3up.pdf')
+const SLIDES_PDF = join(OUT_DIR, 'slides.pdf')
 const SCRIPT = resolve(ROOT, 'scripts/handout.ts')
 /** A fixed made-on date, so the cover is checkable. */
 const MADE = '2026-01-15'
@@ -48,14 +51,44 @@ const talks: readonly Talk[] = deckTalks
 const talkUrls = talks.flatMap(t => t.links.map(l => l.url))
 
 let deck: Deck
-let notes: HandoutResult
-let threeUp: HandoutResult
+let notes: PrintResult
+let threeUp: PrintResult
 let pdf: PdfProxy
 let texts: string[]
+/** Per slide number, the heading the site shows at /N. */
+const siteHeadings = new Map<number, string>()
 
 /** 0-based indices of the appendix pages. */
-function appendixIndices(result: HandoutResult): number[] {
+function appendixIndices(result: PrintResult): number[] {
   return result.manifest.pages.filter(p => p.kind === 'appendix').map(p => p.index)
+}
+
+/** Walks the built site slide by slide, by URL (/1, /2, …), noting the heading each one shows. */
+async function readSiteHeadings(browser: Browser, distDir: string): Promise<void> {
+  const server = await serveStatic(distDir)
+  const context = await browser.newContext({
+    serviceWorkers: 'block',
+    viewport: { width: 980, height: 552 },
+  })
+  try {
+    const page = await context.newPage()
+    await page.goto(`${server.url}1`)
+    for (const slide of deck.slides) {
+      if (slide.number > 1) {
+        // Through the router, as a reader's "next" does, rather than reloading the app 26 times.
+        await page.evaluate(path => history.pushState(null, '', path), `/${slide.number}`)
+        await page.evaluate(() => dispatchEvent(new PopStateEvent('popstate', { state: null })))
+      }
+      await page.waitForURL(`**/${slide.number}`)
+      const heading = page.locator(`#slideshow [data-slidev-no="${slide.number}"] h1`).first()
+      await heading.waitFor({ state: 'visible' })
+      siteHeadings.set(slide.number, normalise(await heading.textContent() ?? ''))
+    }
+  }
+  finally {
+    await context.close()
+    await server.close()
+  }
 }
 
 beforeAll(async () => {
@@ -65,95 +98,33 @@ beforeAll(async () => {
   const distDir = inject('distDir')
   const browser = await launchChromium()
   try {
-    notes = await exportHandoutPdf({
+    notes = await printPdf({
+      layout: 'notes',
       distDir,
       out: NOTES_PDF,
       made: MADE,
       browser,
     })
-    threeUp = await exportHandoutPdf({
+    threeUp = await printPdf({
       distDir,
       out: THREE_UP_PDF,
       layout: '3up',
       made: MADE,
       browser,
     })
+    await printPdf({
+      layout: 'slides',
+      distDir,
+      out: SLIDES_PDF,
+      browser,
+    })
+    await readSiteHeadings(browser, distDir)
   }
   finally {
     await browser.close()
   }
   pdf = await openPdf(NOTES_PDF)
   texts = await pageTexts(pdf)
-})
-
-describe('handout page plan', () => {
-  it('carries a section forward to the slides after it and leaves out hidden slides', () => {
-    const slides = toHandoutSlides([
-      {
-        no: 1,
-        title: 'One',
-        frontmatter: { section: 'Opening' },
-      },
-      { no: 2, title: 'Two', frontmatter: {} },
-      {
-        no: 3,
-        title: 'Hidden',
-        frontmatter: { hide: true, section: 'Scale' },
-      },
-      { no: 4, frontmatter: {}, noteHTML: '<p>n</p>' },
-    ])
-    expect(slides).toEqual([
-      {
-        no: 1,
-        title: 'One',
-        section: 'Opening',
-        noteHTML: '',
-      },
-      {
-        no: 2,
-        title: 'Two',
-        section: 'Opening',
-        noteHTML: '',
-      },
-      {
-        no: 4,
-        title: 'Slide 4',
-        section: 'Scale',
-        noteHTML: '<p>n</p>',
-      },
-    ])
-  })
-
-  it('fills appendix pages in order, the first with less room for its heading', () => {
-    expect(paginate([40, 40, 40, 40], 90, 100)).toEqual([
-      [0, 1],
-      [2, 3],
-    ])
-    expect(paginate([150, 10], 100, 100)).toEqual([
-      [0],
-      [1],
-    ])
-    expect(paginate([], 100, 100)).toEqual([[]])
-  })
-
-  it('plans a cover, the slide sheets of the layout, then the appendix', () => {
-    const slides = toHandoutSlides([1, 2, 3, 4].map(no => ({ no, title: `S${no}`, frontmatter: {} })))
-    expect(planSheets(slides, parseLayout('3up'), [
-      [0],
-      [1],
-    ]).map(s => s.kind)).toEqual([
-      'cover',
-      'slides',
-      'slides',
-      'appendix',
-      'appendix',
-    ])
-    expect(planSheets(slides, parseLayout(undefined), [
-      [0],
-    ])).toHaveLength(1 + 4 + 1)
-    expect(parseLayout(['3up'])).toBe('3up')
-    expect(parseLayout('4up')).toBe('notes')
-  })
 })
 
 describe('handout, one slide per page with notes', () => {
@@ -326,6 +297,27 @@ describe('handout, three slides per page', () => {
   })
 })
 
+describe('one numbering everywhere', () => {
+  it('shows slide N at /N on the site, on page N of the slides PDF and as "Slide N of T" in the handout', async () => {
+    const slidesPdf = await openPdf(SLIDES_PDF)
+    const slideTexts = await pageTexts(slidesPdf)
+    expect(slideTexts).toHaveLength(deck.slides.length)
+    expect(siteHeadings.size).toBe(deck.slides.length)
+    const total = deck.slides.length
+    for (const slide of deck.slides) {
+      const n = slide.number
+      const heading = siteHeadings.get(n)!
+      expect(heading, `/${n} on the site`).toBe(plainHeading(slide.heading ?? slide.title))
+      expect(slideTexts[n - 1], `page ${n} of the slides PDF`).toContain(heading)
+      const handoutPages = texts.flatMap((text, index) => text.includes(`Slide ${n} of ${total} `)
+        ? [index]
+        : [])
+      expect(handoutPages, `"Slide ${n} of ${total}" in the handout`).toHaveLength(1)
+      expect(texts[handoutPages[0]!], `the handout's "Slide ${n} of ${total}"`).toContain(heading)
+    }
+  })
+})
+
 describe('writing the handout', () => {
   it('leaves the previous handout byte-identical, and no temporary file, when it fails', async () => {
     const dir = join(OUT_DIR, 'atomic')
@@ -333,13 +325,14 @@ describe('writing the handout', () => {
     const target = join(dir, 'handout.pdf')
     const previous = await readFile(NOTES_PDF)
     await writeFile(target, previous)
-    await expect(exportHandoutPdf({
+    await expect(printPdf({
+      layout: 'notes',
       distDir: inject('distDir'),
       out: target,
       made: MADE,
       onStage: (stage) => {
         if (stage === 'write')
-          throw new HandoutError('forced failure just before writing')
+          throw new PrintError('forced failure just before writing')
       },
     })).rejects.toThrow('forced failure')
     expect(await readdir(dir)).toEqual(['handout.pdf'])
@@ -373,7 +366,12 @@ describe('handout route in a build without notes', () => {
   it('still builds and prints, without notes', async () => {
     const dist = await buildDeck(join(TEST_OUTPUT, 'dist-handout-without-notes'), ['--without-notes'])
     const out = join(OUT_DIR, 'without-notes.pdf')
-    const result = await exportHandoutPdf({ distDir: dist, out, made: MADE })
+    const result = await printPdf({
+      layout: 'notes',
+      distDir: dist,
+      out,
+      made: MADE,
+    })
     expect(result.manifest.hasNotes).toBe(false)
     expect(result.pages).toBe(notes.pages)
     const bare = await openPdf(out)

@@ -42,6 +42,8 @@ export interface DeckSlide {
   frontmatter: Record<string, unknown>
   /** The markdown file the slide comes from, relative to the repository root. */
   file: string
+  /** The 1-based line in `file` where Slidev's parser starts the slide: its frontmatter's opening `---`, else the line after the `---` separator. */
+  line: number
 }
 
 export interface DeckSection {
@@ -184,6 +186,7 @@ export async function loadDeck(entry: string = DECK_ENTRY): Promise<Deck> {
       note: info.note?.trim() ?? '',
       frontmatter,
       file: relative(root, info.source.filepath),
+      line: info.source.start + 1,
     }
   })
 

@@ -1,6 +1,6 @@
-import type { PDFRef } from 'pdf-lib'
+import type { PDFDocument, PDFRef } from 'pdf-lib'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib'
 import { launchChromium } from './browser.ts'
 
 // ---------------------------------------------------------------------------------------------
@@ -196,12 +196,14 @@ export interface PdfPageOptions {
 
 export interface PdfSession {
   page: Page
-  /** Prints the current document with the session's page size, zero margins and backgrounds. */
-  print: (options?: { pageRanges?: string }) => Promise<Uint8Array>
+  /** Prints the current document with the session's page size (the page's @page rule wins), zero margins and backgrounds. */
+  print: () => Promise<Uint8Array>
   /** Absolute http(s) and mailto targets of the `<a href>` elements inside `scope` that are rendered. */
   visibleLinks: (scope?: string) => Promise<string[]>
   /** Uncaught exceptions on the page so far. */
   pageErrors: string[]
+  /** What the page logged with console.error so far (Vue logs errors a component throws so). */
+  consoleErrors: string[]
   /** Requests to anything but loopback so far, which were refused so that rendering stays offline. */
   blockedRequests: string[]
 }
@@ -255,20 +257,25 @@ export async function withPdfPage<T>(options: PdfPageOptions, work: (session: Pd
     const page = await context.newPage()
     const pageErrors: string[] = []
     page.on('pageerror', error => pageErrors.push(error.message))
+    const consoleErrors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error')
+        consoleErrors.push(message.text())
+    })
     await page.emulateMedia({ media: options.media ?? 'screen', colorScheme: options.colorScheme ?? 'light' })
 
     const session: PdfSession = {
       page,
       pageErrors,
+      consoleErrors,
       blockedRequests,
-      print: async ({ pageRanges } = {}) => new Uint8Array(await page.pdf({
+      print: async () => new Uint8Array(await page.pdf({
         width: `${options.width}px`,
         height: `${options.height}px`,
         margin: { top: 0, right: 0, bottom: 0, left: 0 },
         printBackground: true,
         preferCSSPageSize: true,
         tagged: options.tagged ?? true,
-        pageRanges,
       })),
       visibleLinks: async (scope = 'body') => page.locator(scope).evaluateAll(roots => roots
         .flatMap(root => Array.from(root.querySelectorAll('a[href]')) as HTMLAnchorElement[])
@@ -283,51 +290,6 @@ export async function withPdfPage<T>(options: PdfPageOptions, work: (session: Pd
     if (ownBrowser)
       await browser.close()
   }
-}
-
-export interface RenderedPdf {
-  bytes: Uint8Array
-  /** Absolute http(s) and mailto targets of the `<a href>` elements rendered when it was printed. */
-  links: string[]
-  pageErrors: string[]
-  blockedRequests: string[]
-}
-
-export interface RenderUrlOptions extends PdfPageOptions {
-  /** Resolves once the page is ready to print; by default when fonts and images have loaded. */
-  ready?: (page: Page) => Promise<void>
-}
-
-/**
- * Opens `url` and prints it with page.pdf, one page per `width` x `height`. Anchors stay
- * clickable: Chromium writes each rendered `<a href>` as a URI link annotation.
- */
-export async function renderUrlToPdf(url: string, options: RenderUrlOptions): Promise<RenderedPdf> {
-  return withPdfPage(options, async (session) => {
-    await session.page.goto(url, { waitUntil: 'load' })
-    await (options.ready ?? waitForFontsAndImages)(session.page)
-    const links = await session.visibleLinks()
-    const bytes = await session.print()
-    return {
-      bytes,
-      links: [
-        ...new Set(links),
-      ],
-      pageErrors: [...session.pageErrors],
-      blockedRequests: [...session.blockedRequests],
-    }
-  })
-}
-
-/** One document from several, page after page; each page keeps its annotations (links). */
-export async function concatPdfs(parts: readonly Uint8Array[]): Promise<PDFDocument> {
-  const doc = await PDFDocument.create()
-  for (const bytes of parts) {
-    const part = await PDFDocument.load(bytes)
-    for (const page of await doc.copyPages(part, part.getPageIndices()))
-      doc.addPage(page)
-  }
-  return doc
 }
 
 /**
