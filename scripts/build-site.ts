@@ -3,14 +3,14 @@
 // slides PDF from that build (scripts/export.ts) and the handout with speaker notes
 // (scripts/handout.ts, from its own full build), and puts both under <out>/downloads/, where the
 // deck's nav bar links them (custom-nav-controls.vue).
-// Usage: node scripts/build-site.ts [--out dist] [--base /] [--public-only] [--pages]
+// Usage: node scripts/build-site.ts [--out dist] [--base /] [--public-only] [--pages] [--entry slides.md]
 //   --public-only  only the public build, without the PDFs (that is `npm run build:public`)
 //   --pages        for GitHub Pages, which cannot send headers: the security policy goes into the
 //                  HTML as <meta> elements, and a .nojekyll file keeps _-prefixed assets served
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs, promisify, stripVTControlCharacters } from 'node:util'
 import { slidevBuild, SlidevBuildError } from './lib/build.ts'
@@ -66,19 +66,22 @@ async function build(args: readonly string[], env: NodeJS.ProcessEnv = {}): Prom
 export interface PublicBuildOptions {
   out: string
   base?: string
+  /** The deck's entry markdown: slides.md unless given (the tests build a fixture deck). */
+  entry?: string
   /** Links in the nav bar to the downloads, which the caller puts under <out>/downloads/. */
   downloads?: { slides: string, handout: string }
 }
 
 /**
  * Builds the public site: Slidev has no command-line switch for `presenter`, so the entry is a
- * temporary copy of slides.md beside it (so `src:` imports and the project's setup resolve as
+ * temporary copy of the entry beside it (so `src:` imports and the project's setup resolve as
  * usual) with PUBLIC_HEADMATTER, built with PUBLIC_BUILD_ARGS.
  */
 export async function buildPublic(options: PublicBuildOptions): Promise<string> {
   const out = resolve(options.out)
-  const entry = join(DECK_ROOT, `.slides.public-${process.pid}-${randomBytes(4).toString('hex')}.md`)
-  await writeFile(entry, publicEntryMarkdown(await readFile(DECK_ENTRY, 'utf8')))
+  const source = resolve(options.entry ?? DECK_ENTRY)
+  const entry = join(dirname(source), `.slides.public-${process.pid}-${randomBytes(4).toString('hex')}.md`)
+  await writeFile(entry, publicEntryMarkdown(await readFile(source, 'utf8')))
   try {
     await build(
       [
@@ -130,6 +133,8 @@ export interface SiteOptions {
   publicOnly?: boolean
   /** Security policy as <meta> and .nojekyll, for GitHub Pages. */
   pages?: boolean
+  /** The deck's entry markdown, slides.md unless given. */
+  entry?: string
   onStage?: (detail: string) => void
 }
 
@@ -143,13 +148,20 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const out = resolve(options.out ?? join(DECK_ROOT, 'dist'))
   const base = options.base ?? '/'
   const say = options.onStage ?? (() => {})
-  const name = (await loadDeck()).headmatter.exportFilename ?? 'slides'
+  const entryArgs = options.entry
+    ? [
+        '--entry',
+        resolve(options.entry),
+      ]
+    : []
+  const name = (await loadDeck(options.entry && resolve(options.entry))).headmatter.exportFilename ?? 'slides'
   const files = { slides: `${name}.pdf`, handout: `${name}-handout.pdf` }
 
   say(`public build into ${out} (base ${base})`)
   await buildPublic({
     out,
     base,
+    entry: options.entry,
     downloads: options.publicOnly ? undefined : files,
   })
 
@@ -166,11 +178,12 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
       base,
       '--out',
       slides,
+      ...entryArgs,
     ])
     // The handout carries the speaker notes, which the public build leaves out: handout.ts makes its own build.
     const handout = join(dir, files.handout)
     say(`handout with speaker notes: ${relative(DECK_ROOT, handout)}`)
-    await runScript('handout.ts', ['--out', handout])
+    await runScript('handout.ts', ['--out', handout, ...entryArgs])
     for (const file of [slides, handout]) {
       if (!(await stat(file).catch(() => undefined))?.size)
         throw new SiteBuildError(`${relative(DECK_ROOT, file)} was not written`)
@@ -193,6 +206,7 @@ async function main(argv: readonly string[]): Promise<void> {
       'base': { type: 'string' },
       'public-only': { type: 'boolean', default: false },
       'pages': { type: 'boolean', default: false },
+      'entry': { type: 'string' },
     },
   })
   const base = values.base === undefined
@@ -203,6 +217,7 @@ async function main(argv: readonly string[]): Promise<void> {
     base,
     publicOnly: values['public-only'],
     pages: values.pages,
+    entry: values.entry,
     onStage: detail => console.log(detail),
   })
   console.log(`done: ${relative(process.cwd(), result.out) || '.'}${result.downloads.length

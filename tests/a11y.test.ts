@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { StaticServer } from '../scripts/lib/serve.ts'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from '../scripts/lib/browser.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
+import { connectBrowser } from './support/browser.ts'
 import { loadDeckWithContent } from './support/deck.ts'
 import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, waitForSlide } from './support/site.ts'
 
@@ -18,7 +18,7 @@ let browser: Browser
 
 beforeAll(async () => {
   server = await serveStatic(inject('distDir'))
-  browser = await launchChromium()
+  browser = await connectBrowser()
 })
 
 afterAll(async () => {

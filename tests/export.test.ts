@@ -14,6 +14,8 @@ import { talks } from '../data/talks.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { addPdfOutline, setPdfMetadata } from '../scripts/lib/pdf.ts'
 import { printPdf } from '../scripts/lib/print.ts'
+import { connectBrowser } from './support/browser.ts'
+import { FIXTURE_ENTRY } from './support/fixture.ts'
 import { ROOT, TEST_OUTPUT } from './support/paths.ts'
 import { destinationPage } from './support/pdf-read.ts'
 
@@ -75,6 +77,8 @@ async function expectOnlyFile(dir: string, name: string, bytes: Uint8Array): Pro
 }
 
 let deck: Deck
+/** The fixture deck, on which a failed export is tested (its build is made once per run by the global setup). */
+let fixture: Deck
 let result: PrintResult
 let bytes: Uint8Array
 let pdf: PDFDocumentProxy
@@ -84,10 +88,18 @@ let allText: string
 beforeAll(async () => {
   await rm(OUT_DIR, { recursive: true, force: true })
   deck = await loadDeck()
-  result = await exportSlidesPdf({
-    distDir: inject('distDir'),
-    out: PDF,
-  })
+  fixture = await loadDeck(FIXTURE_ENTRY)
+  const browser = await connectBrowser()
+  try {
+    result = await exportSlidesPdf({
+      distDir: inject('distDir'),
+      out: PDF,
+      browser,
+    })
+  }
+  finally {
+    await browser.close()
+  }
   bytes = new Uint8Array(await readFile(PDF))
   pdf = await open(bytes)
   pageTexts = (await extractText(pdf)).text.map(normalise)
@@ -260,12 +272,12 @@ describe('a failed export', () => {
     const entry = join(OUT_DIR, 'two-slides.md')
     await writeFile(entry, '---\ntitle: Two\nsection: Only\n---\n\n# One\n\n---\n\n# Two\n')
     await expect(exportSlidesPdf({
-      distDir: inject('distDir'),
+      distDir: inject('fixtureDist'),
       out,
       entry,
     }))
       .rejects
-      .toThrow(`has ${deck.slides.length} slides but`)
+      .toThrow(`has ${fixture.slides.length} slides but`)
     await expectOnlyFile(dir, 'slides.pdf', bytes)
   })
 
@@ -273,7 +285,8 @@ describe('a failed export', () => {
     const { dir, out } = await previous('forced')
     const stages: string[] = []
     await expect(exportSlidesPdf({
-      distDir: inject('distDir'),
+      distDir: inject('fixtureDist'),
+      entry: FIXTURE_ENTRY,
       out,
       onStage: (stage) => {
         stages.push(stage)
@@ -296,7 +309,8 @@ describe('a failed export', () => {
     const out = join(dir, 'in-the-way')
     await mkdir(join(out, 'keep'), { recursive: true })
     await expect(exportSlidesPdf({
-      distDir: inject('distDir'),
+      distDir: inject('fixtureDist'),
+      entry: FIXTURE_ENTRY,
       out,
     })).rejects.toThrow()
     expect((await readdir(dir)).sort()).toEqual(['in-the-way', 'slides.pdf'])
@@ -339,7 +353,9 @@ describe('a failed export', () => {
     const { dir, out } = await previous('cli-no-browser')
     const { code, stderr } = await cli([
       '--dist',
-      inject('distDir'),
+      inject('fixtureDist'),
+      '--entry',
+      FIXTURE_ENTRY,
       '--out',
       out,
     ], {

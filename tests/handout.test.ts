@@ -15,11 +15,11 @@ import { sources } from '../data/sources.ts'
 import { event } from '../data/summit.ts'
 import { talks as deckTalks } from '../data/talks.ts'
 import { APPENDIX_SECTION, formatMade, madeOn } from '../handout/model.ts'
-import { launchChromium } from '../scripts/lib/browser.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { PrintError, printPdf } from '../scripts/lib/print.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
-import { buildDeck } from './support/build.ts'
+import { connectBrowser } from './support/browser.ts'
+import { FIXTURE_ENTRY } from './support/fixture.ts'
 import { ROOT, TEST_OUTPUT } from './support/paths.ts'
 import { decodeQrIn, inkCoverage, internalLinkTargets, linkBoxes, normalise, openPdf, pageSizes, pageTexts, readOutline, readPng, renderPage } from './support/pdf-read.ts'
 
@@ -96,7 +96,7 @@ beforeAll(async () => {
   await mkdir(OUT_DIR, { recursive: true })
   deck = await loadDeck()
   const distDir = inject('distDir')
-  const browser = await launchChromium()
+  const browser = await connectBrowser()
   try {
     notes = await printPdf({
       layout: 'notes',
@@ -327,7 +327,8 @@ describe('writing the handout', () => {
     await writeFile(target, previous)
     await expect(printPdf({
       layout: 'notes',
-      distDir: inject('distDir'),
+      distDir: inject('fixtureDist'),
+      entry: FIXTURE_ENTRY,
       out: target,
       made: MADE,
       onStage: (stage) => {
@@ -364,20 +365,40 @@ describe('writing the handout', () => {
 
 describe('handout route in a build without notes', () => {
   it('still builds and prints, without notes', async () => {
-    const dist = await buildDeck(join(TEST_OUTPUT, 'dist-handout-without-notes'), ['--without-notes'])
-    const out = join(OUT_DIR, 'without-notes.pdf')
-    const result = await printPdf({
-      layout: 'notes',
-      distDir: dist,
-      out,
-      made: MADE,
-    })
-    expect(result.manifest.hasNotes).toBe(false)
-    expect(result.pages).toBe(notes.pages)
-    const bare = await openPdf(out)
-    const bareTexts = await pageTexts(bare)
-    const slide = deck.slides[1]!
-    expect(bareTexts[slide.number]).toContain(plainHeading(slide.heading ?? slide.title))
-    expect(bareTexts[slide.number]).not.toContain(firstSentence(slide.note))
-  }, 600_000)
+    // The fixture deck's public build (--without-notes), against its full build, both made once per run by the global setup.
+    const fixture = await loadDeck(FIXTURE_ENTRY)
+    const browser = await connectBrowser()
+    try {
+      const withNotes = await printPdf({
+        layout: 'notes',
+        distDir: inject('fixtureDist'),
+        entry: FIXTURE_ENTRY,
+        out: join(OUT_DIR, 'fixture-with-notes.pdf'),
+        made: MADE,
+        browser,
+      })
+      expect(withNotes.manifest.hasNotes).toBe(true)
+      const out = join(OUT_DIR, 'without-notes.pdf')
+      const result = await printPdf({
+        layout: 'notes',
+        distDir: inject('fixturePublicDist'),
+        entry: FIXTURE_ENTRY,
+        out,
+        made: MADE,
+        browser,
+      })
+      expect(result.manifest.hasNotes).toBe(false)
+      expect(result.pages).toBe(withNotes.pages)
+      const bare = await openPdf(out)
+      const bareTexts = await pageTexts(bare)
+      const slide = fixture.slides[1]!
+      expect(bareTexts[slide.number]).toContain(plainHeading(slide.heading ?? slide.title))
+      expect(bareTexts[slide.number]).not.toContain(firstSentence(slide.note))
+      // The control: the same page of the handout with notes carries that sentence.
+      expect((await pageTexts(await openPdf(join(OUT_DIR, 'fixture-with-notes.pdf'))))[slide.number]).toContain(firstSentence(slide.note))
+    }
+    finally {
+      await browser.close()
+    }
+  })
 })

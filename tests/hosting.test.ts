@@ -4,17 +4,19 @@ import type { CspWatch, NetworkGuard } from './support/site.ts'
 import { cp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { addSecurityMeta, buildPublic } from '../scripts/build-site.ts'
-import { launchChromium } from '../scripts/lib/browser.ts'
+import { addSecurityMeta } from '../scripts/build-site.ts'
 import { CSP_DIRECTIVES, metaCsp, SECURITY_HEADERS } from '../scripts/lib/hosting.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
+import { connectBrowser } from './support/browser.ts'
 import { loadDeckWithContent } from './support/deck.ts'
+import { FIXTURE_ENTRY } from './support/fixture.ts'
 import { netlifyConfig, pagesWorkflow, vercelConfig } from './support/hosting.ts'
 import { htmlErrors } from './support/html.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
 import { guardNetwork, openSlide, slideUrl, waitForServiceWorker, waitForSlide, watchCsp, watchPageErrors } from './support/site.ts'
 
-const deck = await loadDeckWithContent()
+/** Hosting is machinery: it is tested on the fixture deck (its builds are made once per run by the global setup). */
+const deck = await loadDeckWithContent(FIXTURE_ENTRY)
 const HOSTS = [
   netlifyConfig(),
   vercelConfig(),
@@ -25,7 +27,7 @@ const CLICKS_SLIDE = deck.slides.find(slide => (slide.content.match(/\bv-click\b
 let browser: Browser
 
 beforeAll(async () => {
-  browser = await launchChromium()
+  browser = await connectBrowser()
 })
 afterAll(async () => {
   await browser?.close()
@@ -130,7 +132,7 @@ describe.each(HOSTS)('the deck served with exactly the headers of $file', (host)
   let v: Visit
 
   beforeAll(async () => {
-    server = await serveStatic(inject('distDir'), { headers: host.headers })
+    server = await serveStatic(inject('fixtureDist'), { headers: host.headers })
     v = await visit(server)
   })
   afterAll(async () => {
@@ -172,14 +174,12 @@ describe.each(HOSTS)('the deck served with exactly the headers of $file', (host)
 })
 
 describe('the public site built with --base /recap/', () => {
-  const out = join(TEST_OUTPUT, 'hosting-recap')
+  const out = inject('fixtureRecapDist')
   let server: StaticServer
   let v: Visit
   const failed: string[] = []
 
   beforeAll(async () => {
-    await rm(out, { recursive: true, force: true })
-    await buildPublic({ out, base: '/recap/' })
     server = await serveStatic(out, {
       base: '/recap/',
       headers: { ...SECURITY_HEADERS },

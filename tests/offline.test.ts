@@ -2,12 +2,14 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-chromium
 import type { StaticServer } from '../scripts/lib/serve.ts'
 import type { NetworkGuard } from './support/site.ts'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from '../scripts/lib/browser.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
+import { connectBrowser } from './support/browser.ts'
+import { FIXTURE_ENTRY } from './support/fixture.ts'
 import { guardNetwork, openSlide, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
 
-const deck = await loadDeck()
+/** Offline is machinery: tested on the fixture deck's build. */
+const deck = await loadDeck(FIXTURE_ENTRY)
 const last = deck.slides.length
 
 describe('offline, after a first visit (PWA service worker)', () => {
@@ -23,8 +25,8 @@ describe('offline, after a first visit (PWA service worker)', () => {
   let offline = false
 
   beforeAll(async () => {
-    server = await serveStatic(inject('distDir'))
-    browser = await launchChromium()
+    server = await serveStatic(inject('fixtureDist'))
+    browser = await connectBrowser()
     context = await browser.newContext({
       viewport: { width: 1280, height: 720 },
       serviceWorkers: 'allow',

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-chromium'
 import type { StaticServer } from '../scripts/lib/serve.ts'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from '../scripts/lib/browser.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
+import { connectBrowser } from './support/browser.ts'
 import { loadDeckWithContent } from './support/deck.ts'
 import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, waitForSlide } from './support/site.ts'
 
@@ -43,7 +43,7 @@ describe('on a phone (390x844, touch)', () => {
 
   beforeAll(async () => {
     server = await serveStatic(inject('distDir'))
-    browser = await launchChromium()
+    browser = await connectBrowser()
     context = await browser.newContext({
       viewport: PHONE,
       screen: PHONE,

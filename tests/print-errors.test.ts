@@ -6,19 +6,20 @@ import type { PrintLayout } from '../scripts/lib/print.ts'
 import { Buffer } from 'node:buffer'
 import { execFile } from 'node:child_process'
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../scripts/lib/browser.ts'
 import { printPdf } from '../scripts/lib/print.ts'
+import { connectBrowser } from './support/browser.ts'
 import { buildDeck } from './support/build.ts'
+import { FIXTURE_ENTRY } from './support/fixture.ts'
 import { ROOT, TEST_OUTPUT } from './support/paths.ts'
 
 const run = promisify(execFile)
 const OUT_DIR = join(TEST_OUTPUT, 'print-errors')
-/** Beside slides.md, so the deck's components, setup and data resolve as they do for the real deck. */
-const ENTRY = join(ROOT, `.print-errors-${process.pid}.md`)
+/** Beside the fixture deck's slides.md, whose headmatter it takes: the repository is its addon, so the deck's components, setup and data resolve as for the real deck. */
+const ENTRY = join(dirname(FIXTURE_ENTRY), `.print-errors-${process.pid}.md`)
 const DIST = join(TEST_OUTPUT, 'dist-print-errors')
 /** Stands for the last good PDF, which a failed print must leave alone. */
 const PREVIOUS = Buffer.from('%PDF-1.7 the last good PDF\n')
@@ -28,8 +29,8 @@ let expected: RegExp
 beforeAll(async () => {
   await rm(OUT_DIR, { recursive: true, force: true })
   await mkdir(OUT_DIR, { recursive: true })
-  // The real deck's headmatter (title, fonts, canvas), then a good slide, one that throws and one that logs.
-  const headmatter = /^---\n[\s\S]*?\n---\n/.exec(await readFile(join(ROOT, 'slides.md'), 'utf8'))![0]
+  // The fixture deck's headmatter (the repository as addon, title, fonts, canvas), then a good slide, one that throws and one that logs.
+  const headmatter = /^---\n[\s\S]*?\n---\n/.exec(await readFile(FIXTURE_ENTRY, 'utf8'))![0]
   const body = [
     '',
     '# Fine',
@@ -84,7 +85,7 @@ async function expectUntouched(dir: string, out: string): Promise<void> {
 
 describe('a slide whose component throws or logs an error', () => {
   it('stops the slides PDF, the handout and the 3-up handout, naming slide, file, line and error', async () => {
-    const browser = await launchChromium()
+    const browser = await connectBrowser()
     try {
       for (const layout of ['slides', 'notes', '3up'] as const satisfies readonly PrintLayout[]) {
         const { dir, out } = await previous(`api-${layout}`)

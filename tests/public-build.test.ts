@@ -1,58 +1,44 @@
 import type { Browser, Page } from 'playwright-chromium'
+import type { Deck, DeckSlide } from '../scripts/lib/deck.ts'
 import type { StaticServer } from '../scripts/lib/serve.ts'
-import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import process from 'node:process'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { DOWNLOADS_DIR, PUBLIC_HEADMATTER, publicEntryMarkdown } from '../scripts/build-site.ts'
-import { launchChromium } from '../scripts/lib/browser.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
+import { connectBrowser } from './support/browser.ts'
+import { NPM_SCRIPTS } from './support/build.ts'
 import { fullSentences } from './support/deck.ts'
 import { listFiles, plainWordRuns, searchableText, wordsPattern } from './support/files.ts'
+import { FIXTURE_ENTRY } from './support/fixture.ts'
 import { htmlErrors } from './support/html.ts'
-import { ROOT, TEST_OUTPUT } from './support/paths.ts'
+import { ROOT } from './support/paths.ts'
 import { guardNetwork, openSlide } from './support/site.ts'
 
-const run = promisify(execFile)
-const deck = await loadDeck()
-const scripts = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
-
-/** Runs an npm script's `node ...` command directly (same arguments, plus `extra`), with this Node. */
-async function runNpmScript(name: string, extra: readonly string[]): Promise<void> {
-  const command = scripts[name]
-  const [program, ...args] = command?.split(/\s+/) ?? []
-  if (program !== 'node')
-    throw new Error(`npm script ${name} is "${command}", not a node command this test can run`)
-  try {
-    await run(process.execPath, [
-      ...args,
-      ...extra,
-    ], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
-  }
-  catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string, stderr?: string }
-    throw new Error(`npm run ${name} failed:\n${stdout}\n${stderr}`)
-  }
-}
+/** The machinery is tested on the fixture deck; the real deck's notes must be as searchable as the fixture's. */
+const deck = await loadDeck(FIXTURE_ENTRY)
+const realDeck = await loadDeck()
+const scripts = NPM_SCRIPTS
 
 /** For each slide, the two longest runs of plain words in its notes: distinctive text a leak would carry. */
-const probes = deck.slides.map((slide) => {
-  const runs = fullSentences(slide.note)
-    .flatMap(sentence => plainWordRuns(sentence))
-    .sort((a, b) => b.join(' ').length - a.join(' ').length)
-    .slice(0, 2)
-  return {
-    slide,
-    runs,
-    patterns: runs.map(words => wordsPattern(words)),
-  }
-})
+function notesProbes(slides: Deck['slides']): { slide: DeckSlide, runs: string[][], patterns: RegExp[] }[] {
+  return slides.map((slide) => {
+    const runs = fullSentences(slide.note)
+      .flatMap(sentence => plainWordRuns(sentence))
+      .sort((a, b) => b.join(' ').length - a.join(' ').length)
+      .slice(0, 2)
+    return {
+      slide,
+      runs,
+      patterns: runs.map(words => wordsPattern(words)),
+    }
+  })
+}
+const probes = notesProbes(deck.slides)
 
 /** Which probes occur in which files of `dir` (files for which `skip` is true are not read). */
 async function findNotes(dir: string, skip: (file: string) => boolean = () => false): Promise<string[]> {
@@ -95,7 +81,7 @@ const PRIVATE_ROUTES = [
 let browser: Browser
 
 beforeAll(async () => {
-  browser = await launchChromium()
+  browser = await connectBrowser()
 })
 afterAll(async () => {
   await browser?.close()
@@ -124,20 +110,26 @@ describe('the public build\'s entry (publicEntryMarkdown)', () => {
   })
 })
 
-it('every slide has notes distinctive enough to search for', () => {
-  for (const { slide, runs } of probes)
+it.each([
+  ['the fixture deck', probes],
+  [
+    'the real deck',
+    notesProbes(realDeck.slides),
+  ],
+])('every slide of %s has notes distinctive enough to search for', (_name, deckProbes) => {
+  for (const { slide, runs } of deckProbes)
     expect(runs.length, `slide ${slide.number}: no run of 6+ plain words in its notes`).toBeGreaterThan(0)
 })
 
 describe('control: the regular build', () => {
   it('carries every probe, so the search below would find leaked notes', async () => {
-    const found = await findNotes(inject('distDir'))
+    const found = await findNotes(inject('fixtureDist'))
     for (const { slide, runs } of probes)
       expect(found.some(line => line.includes(`notes of slide ${slide.number} `)), `slide ${slide.number}: "${runs[0]?.join(' ')}" not found in the regular build`).toBe(true)
   })
 
   it('renders the presenter with the notes at /presenter/1, so the route checks below would see one', async () => {
-    const server = await serveStatic(inject('distDir'))
+    const server = await serveStatic(inject('fixtureDist'))
     const context = await browser.newContext()
     try {
       const page = await context.newPage()
@@ -153,13 +145,11 @@ describe('control: the regular build', () => {
   })
 })
 
-describe('npm run build:public', () => {
-  const out = join(TEST_OUTPUT, 'public-dist')
+describe('npm run build:public (built once per run by the global setup)', () => {
+  const out = inject('fixturePublicDist')
   let server: StaticServer
 
   beforeAll(async () => {
-    await rm(out, { recursive: true, force: true })
-    await runNpmScript('build:public', ['--out', out])
     server = await serveStatic(out)
   })
   afterAll(async () => {
@@ -213,15 +203,13 @@ describe('npm run build:public', () => {
   })
 })
 
-describe('npm run build:site: the public site with its downloads', () => {
-  const out = join(TEST_OUTPUT, 'site-dist')
+describe('npm run build:site: the public site with its downloads (built once per run by the global setup)', () => {
+  const out = inject('fixtureSiteDist')
   const name = deck.headmatter.exportFilename ?? 'slides'
   const files = { slides: `${DOWNLOADS_DIR}/${name}.pdf`, handout: `${DOWNLOADS_DIR}/${name}-handout.pdf` }
   let server: StaticServer
 
   beforeAll(async () => {
-    await rm(out, { recursive: true, force: true })
-    await runNpmScript('build:site', ['--out', out])
     server = await serveStatic(out)
   })
   afterAll(async () => {

@@ -7,9 +7,9 @@ import { join } from 'node:path'
 import { parseTimeString } from '@slidev/parser/utils'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { writeFileAtomic } from '../scripts/lib/atomic.ts'
-import { launchChromium } from '../scripts/lib/browser.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
+import { connectBrowser } from './support/browser.ts'
 import { fullSentences } from './support/deck.ts'
 import { describeProblems, foreignRequests, inspectSlideLayout, recordBrowser } from './support/layout.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
@@ -24,7 +24,7 @@ let browser: Browser
 
 beforeAll(async () => {
   server = await serveStatic(inject('distDir'))
-  browser = await launchChromium()
+  browser = await connectBrowser()
 })
 
 afterAll(async () => {

@@ -1,6 +1,15 @@
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import process from 'node:process'
+import { promisify } from 'node:util'
 import { slidevBuild, SlidevBuildError } from '../../scripts/lib/build.ts'
 import { ROOT } from './paths.ts'
+
+const run = promisify(execFile)
+
+/** package.json's scripts, as `npm run` would run them. */
+export const NPM_SCRIPTS = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
 
 /** Builds the deck into `outDir` with extra `slidev build` arguments; throws with Slidev's output on failure. */
 export async function buildDeck(outDir: string, args: readonly string[] = []): Promise<string> {
@@ -14,4 +23,22 @@ export async function buildDeck(outDir: string, args: readonly string[] = []): P
       : error
   }
   return out
+}
+
+/** Runs an npm script's `node ...` command directly (same arguments, plus `extra`), with this Node. */
+export async function runNpmScript(name: string, extra: readonly string[]): Promise<void> {
+  const command = NPM_SCRIPTS[name]
+  const [program, ...args] = command?.split(/\s+/) ?? []
+  if (program !== 'node')
+    throw new Error(`npm script ${name} is "${command}", not a node command this test can run`)
+  try {
+    await run(process.execPath, [
+      ...args,
+      ...extra,
+    ], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
+  }
+  catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string, stderr?: string }
+    throw new Error(`npm run ${name} failed:\n${stdout}\n${stderr}`)
+  }
 }

@@ -1,17 +1,90 @@
 import type { TestProject } from 'vitest/node'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { buildDeck } from './build.ts'
+import process from 'node:process'
+import { chromium } from 'playwright-chromium'
+import { buildPublic } from '../../scripts/build-site.ts'
+import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/lib/browser.ts'
+import { buildDeck, runNpmScript } from './build.ts'
+import { FIXTURE_ENTRY } from './fixture.ts'
 import { TEST_OUTPUT } from './paths.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Absolute path of the deck built once for the whole run. */
+    /** The real deck, `slidev build`: for the tests about its content (facts, talks, notes, each slide on screen). */
     distDir: string
+    /** The fixture deck (tests/fixtures/deck), `slidev build`. */
+    fixtureDist: string
+    /** The fixture deck, `npm run build:public`: no notes, no presenter. */
+    fixturePublicDist: string
+    /** The fixture deck, `npm run build:site`: the public build with the slides PDF and the handout in downloads/. */
+    fixtureSiteDist: string
+    /** The fixture deck, the public build for the sub-path /recap/. */
+    fixtureRecapDist: string
+    /** The run's one Chromium, for chromium.connect (tests/support/browser.ts). */
+    browserWsEndpoint: string
   }
 }
 
-/** Builds the deck once per run; browser, export and handout tests all read this build. */
-export default async function setup(project: TestProject): Promise<void> {
-  const distDir = await buildDeck(join(TEST_OUTPUT, 'dist'))
-  project.provide('distDir', distDir)
+/** Runs the jobs with at most `limit` at a time (a build is mostly one core's work; the machine has two). */
+async function inParallel<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = []
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const i = next++
+      results[i] = await jobs[i]!()
+    }
+  }
+  await Promise.all(Array.from({ length: limit }, worker))
+  return results
+}
+
+/**
+ * Builds every site the suite reads, each once per run, and starts the one Chromium the test files
+ * share. The real deck's build is for the tests about its content; the fixture deck's builds are for
+ * the machinery.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const out = (name: string): string => join(TEST_OUTPUT, name)
+  const fresh = async (dir: string): Promise<string> => {
+    await rm(dir, { recursive: true, force: true })
+    return dir
+  }
+  const [distDir, fixtureSiteDist, fixtureDist, fixturePublicDist, fixtureRecapDist] = await inParallel([
+    async () => buildDeck(out('dist')),
+    // build:site is a public build, an export from it and a full build for the handout: the longest of the fixture's.
+    async () => {
+      const dir = await fresh(out('fixture-site-dist'))
+      await runNpmScript('build:site', ['--entry', FIXTURE_ENTRY, '--out', dir])
+      return dir
+    },
+    async () => buildDeck(out('fixture-dist'), [FIXTURE_ENTRY]),
+    async () => {
+      const dir = await fresh(out('fixture-public-dist'))
+      await runNpmScript('build:public', ['--entry', FIXTURE_ENTRY, '--out', dir])
+      return dir
+    },
+    async () => buildPublic({ out: await fresh(out('fixture-recap-dist')), base: '/recap/', entry: FIXTURE_ENTRY }),
+  ], 2)
+  project.provide('distDir', distDir!)
+  project.provide('fixtureDist', fixtureDist!)
+  project.provide('fixturePublicDist', fixturePublicDist!)
+  project.provide('fixtureSiteDist', fixtureSiteDist!)
+  project.provide('fixtureRecapDist', fixtureRecapDist!)
+
+  const { executablePath } = resolveChromium()
+  const server = await chromium.launchServer({
+    executablePath,
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(process.getuid?.() === 0
+        ? ['--no-sandbox']
+        : []),
+    ],
+  })
+  project.provide('browserWsEndpoint', server.wsEndpoint())
+  return async () => {
+    await server.close()
+  }
 }
