@@ -64,6 +64,8 @@ export interface PrintableBuildOptions {
   onStage: (detail: string) => Promise<void>
   /** Turns a one-line reason into the caller's own error type. */
   fail: (message: string) => Error
+  /** The deck's entry markdown for a fresh build; slides.md unless given. */
+  entry?: string
 }
 
 /**
@@ -85,7 +87,13 @@ export async function printableBuild(distDir: string | undefined, options: Print
   const dispose = (): Promise<void> => rm(temp, { recursive: true, force: true })
   await options.onStage(`building the deck into ${temp}`)
   try {
-    await slidevBuild(['--out', temp])
+    await slidevBuild([
+      ...(options.entry
+        ? [resolve(options.entry)]
+        : []),
+      '--out',
+      temp,
+    ])
   }
   catch (error) {
     await dispose()

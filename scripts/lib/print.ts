@@ -175,6 +175,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
     tempPrefix: `recap-print-${layout}-`,
     onStage: detail => stage('build', detail),
     fail: message => new PrintError(message),
+    entry: options.entry,
   })
 
   try {
