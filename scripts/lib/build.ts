@@ -89,7 +89,9 @@ export async function printableBuild(distDir: string | undefined, options: Print
   try {
     await slidevBuild([
       ...(options.entry
-        ? [resolve(options.entry)]
+        ? [
+            resolve(options.entry),
+          ]
         : []),
       '--out',
       temp,
