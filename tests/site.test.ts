@@ -60,30 +60,58 @@ function expectCleanRun({ log, guard }: Session, what: string): void {
 }
 
 describe(`every slide at ${CANVAS.width}x${CANVAS.height}, all clicks revealed, reduced motion`, () => {
+  // One context for all slides, with service workers blocked so that no worker installed by one check
+  // serves the next; each slide is still loaded from its own URL, and judged on what it logged itself.
+  let s: Session
+
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: CANVAS, reducedMotion: 'reduce', serviceWorkers: 'block' })
+    const log = recordBrowser(context)
+    const guard = await guardNetwork(context, [server.url])
+    s = {
+      context,
+      page: await context.newPage(),
+      log,
+      guard,
+    }
+  })
+  afterAll(async () => {
+    await s?.context.close()
+  })
+
+  /** What the session logged from `mark` on: this slide's requests, errors and blocked requests. */
+  function since(mark: { requests: number, errors: number, outside: number }): Session {
+    return {
+      ...s,
+      log: {
+        requests: s.log.requests.slice(mark.requests),
+        errors: s.log.errors.slice(mark.errors),
+      },
+      guard: {
+        outside: s.guard.outside.slice(mark.outside),
+      },
+    }
+  }
+
   it.each(deck.slides.map(s => [s.number, s.title] as const))('slide %i: %s', async (no, title) => {
-    const s = await session(CANVAS)
     const what = `slide ${no} "${title}"`
-    try {
-      await s.page.goto(slideUrl(server.url, no, 999), { waitUntil: 'networkidle' })
-      await waitForSlide(s.page, no)
-      await s.page.locator(`.slidev-page-${no}`).waitFor({ state: 'visible' })
-      await s.page.evaluate(() => document.fonts.ready.then(() => undefined))
+    const mark = { requests: s.log.requests.length, errors: s.log.errors.length, outside: s.guard.outside.length }
+    await s.page.goto(slideUrl(server.url, no, 999), { waitUntil: 'networkidle' })
+    await waitForSlide(s.page, no)
+    await s.page.locator(`.slidev-page-${no}`).waitFor({ state: 'visible' })
+    await s.page.evaluate(() => document.fonts.ready.then(() => undefined))
 
-      await writeFileAtomic(join(SHOTS, `${String(no).padStart(2, '0')}.png`), await s.page.screenshot())
+    await writeFileAtomic(join(SHOTS, `${String(no).padStart(2, '0')}.png`), await s.page.screenshot())
 
-      const box = await s.page.locator(`.slidev-page-${no}`).boundingBox()
-      expect(box, `${what}: the slide is not laid out`).not.toBeNull()
-      expect(Math.round(box!.width), `${what}: the slide is scaled, so pixel checks would be off`).toBe(CANVAS.width)
+    const box = await s.page.locator(`.slidev-page-${no}`).boundingBox()
+    expect(box, `${what}: the slide is not laid out`).not.toBeNull()
+    expect(Math.round(box!.width), `${what}: the slide is scaled, so pixel checks would be off`).toBe(CANVAS.width)
 
-      const layout = await inspectSlideLayout(s.page, no)
-      expectCleanRun(s, what)
-      expect.soft(layout.text.length, `${what}: the slide shows no text`).toBeGreaterThan(0)
-      expect.soft(describeProblems(layout.overflowing), `${what}: elements reach outside the ${CANVAS.width}x${CANVAS.height} slide`).toBe('')
-      expect.soft(describeProblems(layout.clipped), `${what}: text cut off by its own box`).toBe('')
-    }
-    finally {
-      await s.context.close()
-    }
+    const layout = await inspectSlideLayout(s.page, no)
+    expectCleanRun(since(mark), what)
+    expect.soft(layout.text.length, `${what}: the slide shows no text`).toBeGreaterThan(0)
+    expect.soft(describeProblems(layout.overflowing), `${what}: elements reach outside the ${CANVAS.width}x${CANVAS.height} slide`).toBe('')
+    expect.soft(describeProblems(layout.clipped), `${what}: text cut off by its own box`).toBe('')
   })
 })
 
