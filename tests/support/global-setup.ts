@@ -26,20 +26,6 @@ declare module 'vitest' {
   }
 }
 
-/** Runs the jobs with at most `limit` at a time (a build is mostly one core's work; the machine has two). */
-async function inParallel<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = []
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const i = next++
-      results[i] = await jobs[i]!()
-    }
-  }
-  await Promise.all(Array.from({ length: limit }, worker))
-  return results
-}
-
 /**
  * Builds every site the suite reads, each once per run, and starts the one Chromium the test files
  * share. The real deck's build is for the tests about its content; the fixture deck's builds are for
@@ -51,27 +37,37 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await rm(dir, { recursive: true, force: true })
     return dir
   }
-  const [distDir, fixtureSiteDist, fixtureDist, fixturePublicDist, fixtureRecapDist] = await inParallel([
-    async () => buildDeck(out('dist')),
-    // build:site is a public build, an export from it and a full build for the handout: the longest of the fixture's.
-    async () => {
-      const dir = await fresh(out('fixture-site-dist'))
-      await runNpmScript('build:site', ['--entry', FIXTURE_ENTRY, '--out', dir])
-      return dir
-    },
-    async () => buildDeck(out('fixture-dist'), [FIXTURE_ENTRY]),
-    async () => {
-      const dir = await fresh(out('fixture-public-dist'))
-      await runNpmScript('build:public', ['--entry', FIXTURE_ENTRY, '--out', dir])
-      return dir
-    },
-    async () => buildPublic({ out: await fresh(out('fixture-recap-dist')), base: '/recap/', entry: FIXTURE_ENTRY }),
-  ], 2)
-  project.provide('distDir', distDir!)
-  project.provide('fixtureDist', fixtureDist!)
-  project.provide('fixturePublicDist', fixturePublicDist!)
-  project.provide('fixtureSiteDist', fixtureSiteDist!)
-  project.provide('fixtureRecapDist', fixtureRecapDist!)
+  // Builds of one deck share its node_modules/.slidev (Slidev writes its virtual modules there), so
+  // the fixture's builds run one after another, beside the real deck's build.
+  const fixtureBuilds = async (): Promise<[string, string, string, string]> => {
+    const full = await buildDeck(await fresh(out('fixture-dist')), [FIXTURE_ENTRY])
+    const publicDir = await fresh(out('fixture-public-dist'))
+    await runNpmScript('build:public', [
+      '--entry',
+      FIXTURE_ENTRY,
+      '--out',
+      publicDir,
+    ])
+    const recap = await buildPublic({ out: await fresh(out('fixture-recap-dist')), base: '/recap/', entry: FIXTURE_ENTRY })
+    // build:site is a public build, the slides PDF printed from it and a full build for the handout.
+    const site = await fresh(out('fixture-site-dist'))
+    await runNpmScript('build:site', [
+      '--entry',
+      FIXTURE_ENTRY,
+      '--out',
+      site,
+    ])
+    return [full, publicDir, recap, site]
+  }
+  const [distDir, [fixtureDist, fixturePublicDist, fixtureRecapDist, fixtureSiteDist]] = await Promise.all([
+    buildDeck(out('dist')),
+    fixtureBuilds(),
+  ])
+  project.provide('distDir', distDir)
+  project.provide('fixtureDist', fixtureDist)
+  project.provide('fixturePublicDist', fixturePublicDist)
+  project.provide('fixtureSiteDist', fixtureSiteDist)
+  project.provide('fixtureRecapDist', fixtureRecapDist)
 
   const { executablePath } = resolveChromium()
   const server = await chromium.launchServer({
