@@ -16,10 +16,19 @@ import { fileURLToPath } from 'node:url'
  *   (NavControls, SyncControls) would mean copying far more of Slidev.
  * - Goto (the go-to-slide dialog, key `g`): its text input has a placeholder but no accessible
  *   name; it gets an `aria-label`.
+ * - NoteDisplay (speaker notes in the presenter and overview): a scrolling box with no focusable
+ *   content cannot be scrolled from the keyboard (axe `scrollable-region-focusable`); it gets
+ *   `tabindex="0"` (styles/recap.css gives it a focus ring in place of Slidev's `outline-none`).
+ * - The overview's slide, click and word counts sit outside any landmark (axe `region`); they
+ *   become a labelled complementary region.
+ *
+ * Slidev's faded UI text (`op50` and the like) is below WCAG AA contrast; styles/recap.css raises it.
  */
 
 const INTERNALS = /[\\/]@slidev[\\/]client[\\/]internals[\\/][^\\/]+\.vue$/
 const GOTO = /[\\/]@slidev[\\/]client[\\/]internals[\\/]Goto\.vue$/
+const NOTE_DISPLAY = /[\\/]@slidev[\\/]client[\\/]internals[\\/]NoteDisplay\.vue$/
+const OVERVIEW = /[\\/]@slidev[\\/]client[\\/]pages[\\/]overview\.vue$/
 
 export const MENU_BUTTON = fileURLToPath(new URL('./MenuButton.vue', import.meta.url))
 
@@ -36,6 +45,16 @@ export function nameGotoInput(source: string): string {
     return source
   return source.replace(GOTO_INPUT, match => `${match}\n        aria-label="${GOTO_INPUT_LABEL}"`)
 }
+
+/** `source` with every `find` replaced; throws, naming `file`, if `find` is not there. */
+export function patchSource(source: string, file: string, find: string, replace: string): string {
+  if (!source.includes(find))
+    throw new Error(`overrides/slidev-client.ts: @slidev/client ${file} no longer has \`${find}\`; revisit the fix`)
+  return source.replaceAll(find, replace)
+}
+
+const NOTE_CLASS = 'class="prose dark:prose-invert overflow-auto outline-none'
+const OVERVIEW_STATS = 'class="absolute z-2 top-0 right-0'
 
 function withoutQuery(id: string): string {
   return id.replace(/\?.*$/, '')
@@ -57,9 +76,13 @@ export function slidevClientA11y(): Plugin {
       return undefined
     },
     transform(code, id) {
-      if (!GOTO.test(id))
-        return undefined
-      return { code: nameGotoInput(code), map: null }
+      if (GOTO.test(id))
+        return { code: nameGotoInput(code), map: null }
+      if (NOTE_DISPLAY.test(id))
+        return { code: patchSource(code, 'NoteDisplay.vue', NOTE_CLASS, `tabindex="0" ${NOTE_CLASS}`), map: null }
+      if (OVERVIEW.test(id))
+        return { code: patchSource(code, 'overview.vue', OVERVIEW_STATS, `role="complementary" aria-label="Deck statistics" ${OVERVIEW_STATS}`), map: null }
+      return undefined
     },
     buildEnd(error) {
       if (!error && this.environment.config.command === 'build' && menuButtonImports === 0)
