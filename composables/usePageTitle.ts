@@ -23,7 +23,9 @@ export const VIEW_NAMES: Readonly<Record<string, string>> = {
  * "Presenter · Tokyo 2015 recap". Any other page (print, export) keeps the deck's title.
  */
 export function pageTitle(view: PageView, template: string, deckTitle: string): string {
-  const apply = (text: string): string => template.includes('%s') ? template.replace('%s', text) : `${text} · ${deckTitle}`
+  const apply = (text: string): string => template.includes('%s')
+    ? template.replace('%s', text)
+    : `${text} · ${deckTitle}`
   switch (view.kind) {
     case 'slide':
       return apply(view.title?.trim() || `Slide ${view.no}`)
@@ -40,5 +42,7 @@ export function pageTitle(view: PageView, template: string, deckTitle: string): 
  * wins over all of them while it is active.
  */
 export function usePageTitle(view: MaybeRefOrGetter<PageView>, template: string, deckTitle: string): void {
-  useHead({ title: computed(() => pageTitle(toValue(view), template, deckTitle)) }, { tagPriority: 'high' })
+  useHead({
+    title: computed(() => pageTitle(toValue(view), template, deckTitle)),
+  }, { tagPriority: 'high' })
 }

@@ -13,7 +13,9 @@ export const ANNOUNCER_ID = 'recap-slide-announcer'
 /** What a screen reader says on moving to a slide, e.g. "Slide 4 of 26: Who was there". */
 export function slideAnnouncement({ no, total, title }: AnnouncedSlide): string {
   const name = title?.trim()
-  return name ? `Slide ${no} of ${total}: ${name}` : `Slide ${no} of ${total}`
+  return name
+    ? `Slide ${no} of ${total}: ${name}`
+    : `Slide ${no} of ${total}`
 }
 
 /**

@@ -76,12 +76,24 @@ export function slidevClientA11y(): Plugin {
       return undefined
     },
     transform(code, id) {
-      if (GOTO.test(id))
-        return { code: nameGotoInput(code), map: null }
-      if (NOTE_DISPLAY.test(id))
-        return { code: patchSource(code, 'NoteDisplay.vue', NOTE_CLASS, `tabindex="0" ${NOTE_CLASS}`), map: null }
-      if (OVERVIEW.test(id))
-        return { code: patchSource(code, 'overview.vue', OVERVIEW_STATS, `role="complementary" aria-label="Deck statistics" ${OVERVIEW_STATS}`), map: null }
+      if (GOTO.test(id)) {
+        return {
+          code: nameGotoInput(code),
+          map: null,
+        }
+      }
+      if (NOTE_DISPLAY.test(id)) {
+        return {
+          code: patchSource(code, 'NoteDisplay.vue', NOTE_CLASS, `tabindex="0" ${NOTE_CLASS}`),
+          map: null,
+        }
+      }
+      if (OVERVIEW.test(id)) {
+        return {
+          code: patchSource(code, 'overview.vue', OVERVIEW_STATS, `role="complementary" aria-label="Deck statistics" ${OVERVIEW_STATS}`),
+          map: null,
+        }
+      }
       return undefined
     },
     buildEnd(error) {

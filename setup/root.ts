@@ -20,8 +20,12 @@ export default defineRootSetup(() => {
       return { kind: 'deck' }
     if (isPlaying.value)
       return { kind: 'slide', no: currentSlideNo.value, title: currentSlideRoute.value?.meta.slide?.title }
-    const name = typeof route.name === 'string' ? VIEW_NAMES[route.name] : undefined
-    return name ? { kind: 'view', name } : { kind: 'deck' }
+    const name = typeof route.name === 'string'
+      ? VIEW_NAMES[route.name]
+      : undefined
+    return name
+      ? { kind: 'view', name }
+      : { kind: 'deck' }
   })
   usePageTitle(view, configs.titleTemplate, configs.title)
 

@@ -1,10 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { StaticServer } from '../scripts/lib/serve.ts'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { slideAnnouncement } from '../composables/useSlideAnnouncer.ts'
+import { GOTO_INPUT_LABEL } from '../overrides/slidev-client.ts'
 import { launchChromium } from '../scripts/lib/browser.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
+import * as axeSupport from './support/axe.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
 import { loadDeckWithContent } from './support/deck.ts'
+import { ROOT } from './support/paths.ts'
 import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, waitForSlide } from './support/site.ts'
 
 const deck = await loadDeckWithContent()
@@ -12,6 +18,32 @@ const slideNumbers = deck.slides.map(slide => slide.number)
 const figuresSlide = deck.slides.find(slide => slide.title === 'The summit in figures')
 /** The slides that link talks: the talks list and any slide with a single TalkLink. */
 const talkSlides = deck.slides.filter(slide => /<TalkLinks?\b/.test(slide.content))
+const titleTemplate = String(deck.headmatter.raw.titleTemplate)
+const templated = (text: string): string => titleTemplate.replace('%s', text)
+
+/** The deck's pages other than a slide: where each is, what shows it is ready, and its document title. */
+const VIEWS = [
+  {
+    path: '',
+    ready: '#slideshow .slidev-page-1 .slidev-layout',
+    title: templated(deck.slides[0]!.title),
+  },
+  {
+    path: 'presenter',
+    ready: '#slideshow .slidev-page-1 .slidev-layout',
+    title: templated('Presenter'),
+  },
+  {
+    path: 'overview',
+    ready: '.overview-slide-block .slidev-layout',
+    title: templated('Overview'),
+  },
+  {
+    path: 'handout',
+    ready: 'html[data-handout="ready"]',
+    title: templated('Handout'),
+  },
+] as const
 
 let server: StaticServer
 let browser: Browser
@@ -25,6 +57,13 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
+
+/** Opens a page of the deck by path ('' for the deck's root) and waits until it has drawn. */
+async function openView(page: Page, path: string, ready: string): Promise<void> {
+  await page.goto(new URL(path, server.url).href)
+  await page.locator(ready).first().waitFor({ state: 'attached' })
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+}
 
 async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext, page: Page }> {
   const context = await browser.newContext({
@@ -57,6 +96,98 @@ describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme, every cli
     const title = deck.slides[no - 1]?.title
     expect(describeViolations(violations), `slide ${no} "${title}" (${colorScheme}): axe violations`).toBe('')
   })
+
+  it.each(VIEWS.map(view => [`/${view.path}`, view] as const))('%s has no violations', async (_path, { path, ready }) => {
+    await openView(page, path, ready)
+    const violations = await runAxe(page)
+    expect(describeViolations(violations), `/${path} (${colorScheme}): axe violations`).toBe('')
+  })
+})
+
+describe('slidev’s controls', () => {
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    ({ context, page } = await newPage())
+  })
+  afterAll(async () => {
+    await context?.close()
+  })
+
+  it('the axe support excludes nothing: no exclusion list, no disabled rule, no filtering', async () => {
+    expect(Object.keys(axeSupport).sort()).toEqual(['AXE_TAGS', 'describeViolations', 'runAxe'])
+    const source = await readFile(resolve(ROOT, 'tests/support/axe.ts'), 'utf8')
+    expect(source).not.toMatch(/\bexclude\b|enabled:\s*false|DEFECT|\.filter\(/)
+  })
+
+  it.each(['', '4', 'presenter', 'overview'])('/%s has no interactive element inside another', async (path) => {
+    await openView(page, path, path === 'overview'
+      ? '.overview-slide-block .slidev-layout'
+      : '#slideshow .slidev-layout')
+    const nested = await page.locator(':is(button, a[href], [role="button"], input, select, textarea) :is(button, a[href], [role="button"], input, select, textarea)').evaluateAll(
+      els => els.map(el => el.outerHTML.slice(0, 120)),
+    )
+    expect(nested).toEqual([])
+  })
+
+  it('"More Options" opens its menu from its one button, which reports its state; Escape closes it', async () => {
+    await openSlide(page, server.url, 1)
+    const more = page.getByRole('button', { name: 'More Options' })
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
+    await more.click()
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true')
+    const menuId = await more.getAttribute('aria-controls')
+    expect(menuId).toBeTruthy()
+    const menu = page.locator(`[id="${menuId}"]`)
+    await menu.getByText('Invert').waitFor()
+    // An item works: "Invert" filters the slide, as in Slidev's own menu.
+    await menu.getByRole('checkbox').first().check()
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.querySelector('#slide-content')!).filter)).toContain('invert')
+    await menu.getByRole('checkbox').first().uncheck()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
+    expect(await menu.count()).toBe(0)
+    expect(await more.evaluate(el => el === document.activeElement)).toBe(true)
+  })
+
+  it('the presenter’s "Change sync settings" opens its menu from its one button', async () => {
+    await openView(page, 'presenter', '#slideshow .slidev-layout')
+    const sync = page.getByRole('button', { name: 'Change sync settings' })
+    await sync.click()
+    await expect.poll(() => sync.getAttribute('aria-expanded')).toBe('true')
+    await page.getByText('Bidirectional Sync').waitFor()
+    // A press elsewhere closes it, as in Slidev's.
+    await page.mouse.click(5, 5)
+    await expect.poll(() => sync.getAttribute('aria-expanded')).toBe('false')
+  })
+
+  it('the go-to-slide dialog’s input has an accessible name and goes to a slide', async () => {
+    await openSlide(page, server.url, 1)
+    await page.keyboard.press('g')
+    const input = page.getByRole('textbox', { name: GOTO_INPUT_LABEL })
+    await expect.poll(() => input.evaluate(el => el === document.activeElement)).toBe(true)
+    await input.fill('4')
+    await input.press('Enter')
+    await waitForSlide(page, 4)
+  })
+
+  it('every form control on a slide, the presenter and with the menus open has a name', async () => {
+    for (const [path, menu] of [
+      ['1', 'More Options'],
+      ['presenter', 'Change sync settings'],
+    ] as const) {
+      await openView(page, path, '#slideshow .slidev-layout')
+      await page.getByRole('button', { name: menu }).click()
+      const unnamed = await page.locator('input:not([type="hidden"]), select, textarea').evaluateAll(els => els
+        .filter((el) => {
+          const input = el as HTMLInputElement
+          return !input.labels?.length && !input.getAttribute('aria-label') && !input.getAttribute('aria-labelledby') && !input.title
+        })
+        .map(el => el.outerHTML.slice(0, 120)))
+      expect(unnamed, `/${path} with "${menu}" open`).toEqual([])
+    }
+  })
 })
 
 describe('document', () => {
@@ -77,9 +208,38 @@ describe('document', () => {
       lang: document.documentElement.lang,
     }))
     expect(title, `slide ${no}: empty <title>`).not.toBe('')
-    expect(title).toContain(deck.headmatter.title)
+    expect(title).toBe(templated(deck.slides[no - 1]!.title))
     expect(lang, `slide ${no}: <html> has no lang`).toMatch(/^[a-z]{2,3}(?:-[A-Z0-9]+)?$/i)
     expect(lang).toBe(deck.headmatter.lang)
+  })
+
+  it.each(VIEWS.map(view => [`/${view.path}`, view] as const))('%s has a document title of its own', async (_path, { path, ready, title }) => {
+    await openView(page, path, ready)
+    await expect.poll(() => page.title()).toBe(title)
+  })
+
+  it('moving to another slide is announced once, politely, with its number and title; not before, and never in print', async () => {
+    const first = firstSlidesWithoutClicks(deck.slides, 2)
+    await openSlide(page, server.url, first)
+    const region = page.locator('[aria-live]')
+    expect(await region.count()).toBe(1)
+    expect(await region.getAttribute('aria-live')).toBe('polite')
+    expect(await region.textContent()).toBe('')
+    await page.keyboard.press('ArrowRight')
+    await waitForSlide(page, first + 1)
+    const next = deck.slides[first]!
+    const expected = slideAnnouncement({ no: next.number, total: deck.slides.length, title: next.title })
+    expect(expected).toBe(`Slide ${next.number} of ${deck.slides.length}: ${next.title}`)
+    await expect.poll(() => region.textContent()).toBe(expected)
+    await page.emulateMedia({ media: 'print' })
+    expect(await region.evaluate(el => getComputedStyle(el).display)).toBe('none')
+    await page.emulateMedia({ media: 'screen' })
+  })
+
+  it('the print view has no live region', async () => {
+    await page.goto(new URL('print', server.url).href)
+    await page.locator('.print-slide-container').first().waitFor({ state: 'attached' })
+    expect(await page.locator('[aria-live]:not([hidden])').count()).toBe(0)
   })
 
   it.each(talkSlides.map(slide => [slide.number, slide.title] as const))('talk links on slide %i (%s) have accessible names', async (no) => {
