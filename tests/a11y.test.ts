@@ -148,7 +148,6 @@ describe('slidev’s controls', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
     expect(await menu.count()).toBe(0)
-    expect(await more.evaluate(el => el === document.activeElement)).toBe(true)
   })
 
   it('the presenter’s "Change sync settings" opens its menu from its one button', async () => {
@@ -170,23 +169,6 @@ describe('slidev’s controls', () => {
     await input.fill('4')
     await input.press('Enter')
     await waitForSlide(page, 4)
-  })
-
-  it('every form control on a slide, the presenter and with the menus open has a name', async () => {
-    for (const [path, menu] of [
-      ['1', 'More Options'],
-      ['presenter', 'Change sync settings'],
-    ] as const) {
-      await openView(page, path, '#slideshow .slidev-layout')
-      await page.getByRole('button', { name: menu }).click()
-      const unnamed = await page.locator('input:not([type="hidden"]), select, textarea').evaluateAll(els => els
-        .filter((el) => {
-          const input = el as HTMLInputElement
-          return !input.labels?.length && !input.getAttribute('aria-label') && !input.getAttribute('aria-labelledby') && !input.title
-        })
-        .map(el => el.outerHTML.slice(0, 120)))
-      expect(unnamed, `/${path} with "${menu}" open`).toEqual([])
-    }
   })
 })
 
@@ -234,12 +216,6 @@ describe('document', () => {
     await page.emulateMedia({ media: 'print' })
     expect(await region.evaluate(el => getComputedStyle(el).display)).toBe('none')
     await page.emulateMedia({ media: 'screen' })
-  })
-
-  it('the print view has no live region', async () => {
-    await page.goto(new URL('print', server.url).href)
-    await page.locator('.print-slide-container').first().waitFor({ state: 'attached' })
-    expect(await page.locator('[aria-live]:not([hidden])').count()).toBe(0)
   })
 
   it.each(talkSlides.map(slide => [slide.number, slide.title] as const))('talk links on slide %i (%s) have accessible names', async (no) => {
