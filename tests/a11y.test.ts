@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-chromium'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-chromium'
 import type { StaticServer } from '../scripts/lib/serve.ts'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
@@ -74,6 +74,46 @@ async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Prom
   return { context, page: await context.newPage() }
 }
 
+/** The menus of Slidev's nav bar and presenter (overrides/MenuButton.vue): where, which button, what shows it is open, and its toggle options. */
+const MENUS = [
+  {
+    path: '1',
+    button: 'More Options',
+    shown: 'Brightness',
+    options: ['Laser', '1:1'],
+  },
+  {
+    path: 'presenter',
+    button: 'More Options',
+    shown: 'Brightness',
+    options: ['Laser'],
+  },
+  {
+    path: 'presenter',
+    button: 'Change sync settings',
+    shown: 'Bidirectional Sync',
+    options: [],
+  },
+] as const
+
+/** Opens a page, then one of its menus from its button; returns both. */
+async function openMenu(page: Page, { path, button, shown }: (typeof MENUS)[number]): Promise<{ toggle: Locator, list: Locator }> {
+  await openView(page, path, '#slideshow .slidev-layout')
+  const toggle = page.getByRole('button', { name: button, exact: true })
+  await toggle.click()
+  await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true')
+  const list = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`)
+  await list.getByText(shown, { exact: true }).waitFor()
+  // The nav bar fades in on hover (a 300 ms transition): until it is opaque, colours are in between.
+  await expect.poll(() => list.evaluate((el) => {
+    let opacity = 1
+    for (let node: Element | null = el; node; node = node.parentElement)
+      opacity *= Number(getComputedStyle(node).opacity)
+    return opacity
+  })).toBe(1)
+  return { toggle, list }
+}
+
 describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme, every click revealed', (colorScheme) => {
   let context: BrowserContext
   let page: Page
@@ -101,6 +141,23 @@ describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme, every cli
     await openView(page, path, ready)
     const violations = await runAxe(page)
     expect(describeViolations(violations), `/${path} (${colorScheme}): axe violations`).toBe('')
+  })
+
+  it.each(MENUS.map(menu => [menu.button, `/${menu.path}`, menu] as const))('with "%s" open on %s, no violations, whichever option is pressed', async (_button, _path, menu) => {
+    const where = `"${menu.button}" open on /${menu.path} (${colorScheme})`
+    const { list } = await openMenu(page, menu)
+    expect(describeViolations(await runAxe(page)), `${where}: axe violations`).toBe('')
+    // A pressed option takes a colour of its own (Slidev hashes it from the label): check each one pressed.
+    for (const option of menu.options) {
+      const button = list.getByRole('button', { name: option, exact: true })
+      const before = await list.locator('button[aria-pressed="true"]').evaluateAll(els => els.map(el => el.textContent?.trim() ?? ''))
+      await button.click()
+      await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true')
+      expect(describeViolations(await runAxe(page)), `${where}, "${option}" pressed: axe violations`).toBe('')
+      for (const pressed of before)
+        await list.getByRole('button', { name: pressed, exact: true }).click()
+    }
+    await page.keyboard.press('Escape')
   })
 })
 
@@ -148,6 +205,8 @@ describe('slidev’s controls', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
     expect(await menu.count()).toBe(0)
+    // Focus was on the checkbox inside the menu, which is gone: it goes back to the menu's button.
+    expect(await more.evaluate(el => el === document.activeElement)).toBe(true)
   })
 
   it('the presenter’s "Change sync settings" opens its menu from its one button', async () => {
@@ -159,6 +218,26 @@ describe('slidev’s controls', () => {
     // A press elsewhere closes it, as in Slidev's.
     await page.mouse.click(5, 5)
     await expect.poll(() => sync.getAttribute('aria-expanded')).toBe('false')
+  })
+
+  it.each(MENUS.map(menu => [menu.button, `/${menu.path}`, menu] as const))('with "%s" open on %s, every control in the menu has an accessible name of its own, and Escape gives focus back', async (_button, _path, menu) => {
+    const { toggle, list } = await openMenu(page, menu)
+    const controls = await list.locator('input:not([type="hidden"]), select, textarea, button, [role="radio"], [role="checkbox"], [role="button"], [role="slider"]').count()
+    // The names as Chromium's accessibility tree has them (Playwright's snapshot of it), one line per control.
+    const named = [
+      ...(await list.ariaSnapshot()).matchAll(/^\s*- (button|checkbox|radio|slider|spinbutton|textbox|combobox|listbox|switch|searchbox)(?=[\s:]|$)(?: "((?:[^"\\]|\\.)*)")?/gm),
+    ]
+      .map(m => ({ role: m[1]!, name: m[2]?.trim() ?? '' }))
+    expect(controls, `no controls in "${menu.button}"`).toBeGreaterThan(0)
+    expect(named.length, `"${menu.button}": ${controls} form controls but ${named.length} in the accessibility tree`).toBe(controls)
+    expect(named.filter(control => control.name === ''), `"${menu.button}" on /${menu.path}: unnamed controls`).toEqual([])
+    // A name is the control's own: no two controls of one role share one (a <label> around two controls names only the first).
+    const names = named.map(control => `${control.role} "${control.name}"`)
+    expect(names.filter((name, i) => names.indexOf(name) !== i), `"${menu.button}": controls with the same name`).toEqual([])
+    await list.locator('input, button, [role="radio"]').first().focus()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(await toggle.evaluate(el => el === document.activeElement), `"${menu.button}": focus after Escape`).toBe(true)
   })
 
   it('the go-to-slide dialog’s input has an accessible name and goes to a slide', async () => {
@@ -216,6 +295,25 @@ describe('document', () => {
     await page.emulateMedia({ media: 'print' })
     expect(await region.evaluate(el => getComputedStyle(el).display)).toBe('none')
     await page.emulateMedia({ media: 'screen' })
+  })
+
+  it.each([
+    ['/1?print=true', '1?print=true', '[data-slidev-no="1"] .slidev-layout'],
+    ['/handout', 'handout', 'html[data-handout="ready"]'],
+  ] as const)('the print view %s announces nothing: no live region shown, none with text', async (_label, path, ready) => {
+    await page.goto(new URL(path, server.url).href)
+    await page.locator(ready).first().waitFor({
+      state: path === 'handout'
+        ? 'attached'
+        : 'visible',
+    })
+    // The announcer mounts with the deck's root component, before any slide or the handout renders.
+    const regions = await page.locator('[aria-live], [role="status"], [role="alert"], [role="log"]').evaluateAll(els => els.map(el => ({
+      html: el.outerHTML.slice(0, 120),
+      shown: el.checkVisibility() && getComputedStyle(el).display !== 'none' && !(el as HTMLElement).hidden,
+      text: el.textContent?.trim() ?? '',
+    })))
+    expect(regions.filter(region => region.shown || region.text !== ''), `${path}: live regions shown or with text`).toEqual([])
   })
 
   it.each(talkSlides.map(slide => [slide.number, slide.title] as const))('talk links on slide %i (%s) have accessible names', async (no) => {
