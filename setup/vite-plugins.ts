@@ -1,14 +1,16 @@
 import type { ResolvedSlidevOptions } from '@slidev/types'
 import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite'
 import { defineVitePluginsSetup } from '@slidev/types'
-import { slideOneAtBuild, socialMeta } from '../scripts/og-image.ts'
+import { slideOneAtBuild } from '../scripts/site/slide-one.ts'
+import { socialMeta } from '../scripts/site/social-meta.ts'
 
 /**
  * The deck's Vite plugins (vite.config.ts keeps the data validation):
  * - preloadFirstSlide: index.html announces everything slide 1 needs (below);
- * - slideOneAtBuild: after the build, og-image.png of slide 1, and slide 1's markup in index.html
- *   as a static first paint, shown from the HTML until the app has drawn the slide;
- * - socialMeta: completes the og:/twitter: tags of the `seoMeta` headmatter (scripts/og-image.ts);
+ * - slideOneAtBuild (scripts/site/slide-one.ts): after the build, og-image.png of slide 1
+ *   (og-image.ts), and slide 1's markup in index.html as a static first paint, shown from the HTML
+ *   until the app has drawn the slide (first-paint.ts, its browser script first-paint.client.ts);
+ * - socialMeta: completes the og:/twitter: tags of the `seoMeta` headmatter (scripts/site/social-meta.ts);
  * - oneCharset: drops the `<meta http-equiv="Content-Type">` Slidev 53 adds beside its template's
  *   `<meta charset>` (a document may declare its encoding once, so two make index.html invalid).
  *

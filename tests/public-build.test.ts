@@ -8,7 +8,7 @@ import process from 'node:process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { DOWNLOADS_DIR, PUBLIC_HEADMATTER, publicEntryMarkdown } from '../scripts/build-site.ts'
+import { DOWNLOADS_DIR, PUBLIC_HEADMATTER, publicEntryMarkdown } from '../scripts/site/build-site.ts'
 import { launchChromium } from '../scripts/lib/browser.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
@@ -167,7 +167,7 @@ describe('npm run build:public', () => {
   })
 
   it('is build-site.ts in public-only mode', () => {
-    expect(scripts['build:public']).toBe('node scripts/build-site.ts --public-only')
+    expect(scripts['build:public']).toBe('node scripts/site/build-site.ts --public-only')
   })
 
   it('is valid HTML: no Nu HTML Checker error in any HTML file', async () => {

@@ -1,12 +1,13 @@
 // Cold loads of a built deck in headless Chromium: a fresh browser context for each load, the HTTP
 // cache disabled, service workers blocked (a first visit has none in control), the site on loopback.
 import type { Browser, Request } from 'playwright-chromium'
+import { isExternal } from '../lib/offline.ts'
 
 /** What the page reports about itself; filled in by INIT_SCRIPT. */
 interface PageProbe {
   /** performance.now() of the frame after the app's slide 1 was first found laid out, visible and with text. */
   appSlide?: number
-  /** The same for the static first paint in index.html (ours: scripts/og-image.ts), if there is one. */
+  /** The same for the static first paint in index.html (ours: scripts/site/first-paint.ts), if there is one. */
   staticSlide?: number
   lcp?: number
 }
@@ -42,20 +43,6 @@ export interface LoadOptions {
   /** How long the network must stay idle for the load to count as finished. */
   quietMs?: number
   viewport?: { width: number, height: number }
-}
-
-const LOCAL_HOSTS = new Set([
-  '127.0.0.1',
-  'localhost',
-  '[::1]',
-  '::1',
-])
-
-export function isExternal(url: string): boolean {
-  const parsed = URL.parse(url)
-  if (!parsed || !['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol))
-    return false
-  return !LOCAL_HOSTS.has(parsed.hostname)
 }
 
 function isCounted(url: string): boolean {

@@ -2,8 +2,8 @@ import type { BrowserContext, Page } from 'playwright-chromium'
 
 /**
  * Browser helpers shared by the tests that load a built deck (a11y, offline, phone, hosting,
- * public build): where a slide lives, when it is on screen, and watchers for requests that leave
- * the host and for Content-Security-Policy violations.
+ * public build): where a slide lives, when it is on screen, the guard against requests that leave
+ * the host, and watchers for Content-Security-Policy violations and page errors.
  */
 
 /** The URL of slide `no` under a served base URL ending in "/", e.g. http://127.0.0.1:PORT/recap/7?clicks=2. */
@@ -87,29 +87,9 @@ export async function waitForServiceWorker(page: Page, timeout = 60_000): Promis
   return page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)
 }
 
-export interface NetworkGuard {
-  /** Every request made to a URL outside the allowed origins, in order; each was aborted. */
-  readonly outside: string[]
-}
-
-const LOCAL_SCHEMES = /^(?:data|blob|about|chrome-extension|chrome):/
-
-/**
- * Lets requests to `allowed` origins through and aborts and records every other one, including the
- * service worker's (Chromium routes those through the context too).
- */
-export async function guardNetwork(context: BrowserContext, allowed: readonly string[]): Promise<NetworkGuard> {
-  const outside: string[] = []
-  const origins = new Set(allowed.map(url => new URL(url).origin))
-  await context.route('**/*', async (route) => {
-    const url = route.request().url()
-    if (LOCAL_SCHEMES.test(url) || origins.has(new URL(url).origin))
-      return route.fallback()
-    outside.push(url)
-    return route.abort('blockedbyclient')
-  })
-  return { outside }
-}
+/** One way to keep a browser offline, shared with the scripts: see scripts/lib/offline.ts. */
+export { guardNetwork } from '../../scripts/lib/offline.ts'
+export type { NetworkGuard } from '../../scripts/lib/offline.ts'
 
 export interface CspWatch {
   /** Each violation seen, as "directive: blocked URI (source:line)" or Chromium's console text. */
