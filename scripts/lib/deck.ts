@@ -42,6 +42,8 @@ export interface DeckSlide {
   frontmatter: Record<string, unknown>
   /** The markdown file the slide comes from, relative to the repository root. */
   file: string
+  /** 1-based line in `file` where the slide starts: its frontmatter or separator, else its first line. */
+  line: number
 }
 
 export interface DeckSection {
@@ -184,6 +186,8 @@ export async function loadDeck(entry: string = DECK_ENTRY): Promise<Deck> {
       note: info.note?.trim() ?? '',
       frontmatter,
       file: relative(root, info.source.filepath),
+      // The parser's `start` is the 0-based line of the slide's opening `---` (or of the file's first line).
+      line: info.source.start + 1,
     }
   })
 
