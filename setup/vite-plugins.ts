@@ -108,48 +108,24 @@ function preloadFirstSlide(options: ResolvedSlidevOptions): Plugin {
         }
         const href = (file: string): string => `${base}${file}`
         const already = (file: string): boolean => html.includes(`"${href(file)}"`)
-        const tags: HtmlTagDescriptor[] = []
-        for (const file of js) {
-          if (!already(file)) {
-            tags.push({
-              tag: 'link',
-              attrs: {
-                rel: 'modulepreload',
-                crossorigin: true,
-                href: href(file),
-              },
-              injectTo: 'head',
-            })
-          }
-        }
-        for (const file of css) {
-          if (!already(file)) {
-            tags.push({
-              tag: 'link',
-              attrs: {
-                rel: 'stylesheet',
-                crossorigin: true,
-                href: href(file),
-              },
-              injectTo: 'head',
-            })
-          }
-        }
-        if (fontFiles) {
-          for (const file of Object.keys(bundle).filter(name => fontFiles.test(name))) {
-            tags.push({
-              tag: 'link',
-              attrs: {
-                rel: 'preload',
-                as: 'font',
-                type: 'font/woff2',
-                crossorigin: true,
-                href: href(file),
-              },
-              injectTo: 'head',
-            })
-          }
-        }
+        /** A <link> in the head for `file`, with the attributes its kind needs. */
+        const link = (file: string, attrs: Record<string, string>): HtmlTagDescriptor => ({
+          tag: 'link',
+          attrs: {
+            ...attrs,
+            crossorigin: true,
+            href: href(file),
+          },
+          injectTo: 'head',
+        })
+        const fonts = fontFiles
+          ? Object.keys(bundle).filter(name => fontFiles.test(name))
+          : []
+        const tags: HtmlTagDescriptor[] = [
+          ...[...js].filter(file => !already(file)).map(file => link(file, { rel: 'modulepreload' })),
+          ...[...css].filter(file => !already(file)).map(file => link(file, { rel: 'stylesheet' })),
+          ...fonts.map(file => link(file, { rel: 'preload', as: 'font', type: 'font/woff2' })),
+        ]
         return tags
       },
     },

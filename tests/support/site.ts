@@ -1,10 +1,37 @@
-import type { BrowserContext, Page } from 'playwright-chromium'
+import type { Browser, BrowserContext, Page } from 'playwright-chromium'
+import type { StaticServer } from '../../scripts/lib/serve.ts'
+import { afterAll, beforeAll, inject } from 'vitest'
+import { launchChromium } from '../../scripts/lib/browser.ts'
+import { serveStatic } from '../../scripts/lib/serve.ts'
 
 /**
  * Browser helpers shared by the tests that load a built deck (a11y, offline, phone, hosting,
  * public build): where a slide lives, when it is on screen, the guard against requests that leave
  * the host, and watchers for Content-Security-Policy violations and page errors.
  */
+
+export interface ServedDeck {
+  /** The run's build (global-setup.ts) on loopback. */
+  readonly server: StaticServer
+  readonly browser: Browser
+}
+
+/**
+ * For the test file or describe block it is called in: the run's build served on loopback and one
+ * Chromium, started before its tests and closed after them (after the block's own afterAll hooks).
+ */
+export function serveBuiltDeck(): ServedDeck {
+  const served = {} as { server: StaticServer, browser: Browser }
+  beforeAll(async () => {
+    served.server = await serveStatic(inject('distDir'))
+    served.browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await served.browser?.close()
+    await served.server?.close()
+  })
+  return served
+}
 
 /** The URL of slide `no` under a served base URL ending in "/", e.g. http://127.0.0.1:PORT/recap/7?clicks=2. */
 export function slideUrl(baseUrl: string, no: number, clicks?: number): string {
