@@ -226,30 +226,16 @@ describe('vendorStats', () => {
 })
 
 describe('talkLinks', () => {
+  const talk = (id: string, label: string, title: string, links: Talk['links'] = []): Talk => ({ id, label, title, links })
   const custom: Talk[] = [
-    {
-      id: 'sure',
-      label: 'A sure talk',
-      title: 'A sure talk',
-      links: [
-        { label: 'Video', url: 'https://example.org/sure', confidence: 'verified' },
-      ],
-    },
-    {
-      id: 'guess',
-      label: 'The report\'s label',
-      title: 'Best match',
-      links: [
-        { label: 'Video', url: 'https://example.org/guess', confidence: 'inferred' },
-        { label: 'Slides', url: 'https://example.org/guess-slides', confidence: 'verified' },
-      ],
-    },
-    {
-      id: 'lost',
-      label: 'A lost talk',
-      title: 'A lost talk',
-      links: [],
-    },
+    talk('sure', 'A sure talk', 'A sure talk', [
+      { label: 'Video', url: 'https://example.org/sure', confidence: 'verified' },
+    ]),
+    talk('guess', 'The report\'s label', 'Best match', [
+      { label: 'Video', url: 'https://example.org/guess', confidence: 'inferred' },
+      { label: 'Slides', url: 'https://example.org/guess-slides', confidence: 'verified' },
+    ]),
+    talk('lost', 'A lost talk', 'A lost talk'),
   ]
 
   const item = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-talk="${id}"]`)
