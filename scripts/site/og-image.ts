@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-chromium'
 import { mkdtemp, rename, rm } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
+import process from 'node:process'
 import { parseArgs } from 'node:util'
 
 export const OG_IMAGE_FILE = 'og-image.png'
@@ -42,8 +43,9 @@ export async function renderOgImage(distDir: string, options: RenderOgImageOptio
   return withSlideOne(distDir, options, page => writeOgImage(page, options.out ?? join(distDir, OG_IMAGE_FILE)))
 }
 
-if (import.meta.main) {
+async function main(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseArgs({
+    args: [...argv],
     allowPositionals: true,
     options: {
       base: { type: 'string', default: '/' },
@@ -51,12 +53,21 @@ if (import.meta.main) {
       dark: { type: 'boolean', default: false },
     },
   })
-  const file = await renderOgImage(resolve(positionals[0] ?? 'dist'), {
+  console.log(await renderOgImage(resolve(positionals[0] ?? 'dist'), {
     base: values.base,
     out: values.out,
     colorScheme: values.dark
       ? 'dark'
       : 'light',
+  }))
+}
+
+// Not a top-level await: slide-one.ts imports this module, which must have finished evaluating first.
+if (import.meta.main) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(`og-image failed: ${error instanceof Error
+      ? error.message
+      : String(error)}`)
+    process.exitCode = 1
   })
-  console.log(file)
 }
