@@ -2,8 +2,8 @@
 // file and line, title. "Where is slide 7?" takes one command.
 // Usage: node scripts/slides.ts [ENTRY]
 import type { Deck } from './lib/deck.ts'
-import process from 'node:process'
 import { loadDeck } from './lib/deck.ts'
+import { runMain } from './lib/main.ts'
 
 /** The running order as a plain-text table, columns padded to their widest cell. */
 export function runningOrder(deck: Deck): string {
@@ -23,13 +23,7 @@ export function runningOrder(deck: Deck): string {
 }
 
 if (import.meta.main) {
-  try {
-    console.log(runningOrder(await loadDeck(process.argv[2])))
-  }
-  catch (error) {
-    console.error(`slides failed: ${error instanceof Error
-      ? error.message
-      : String(error)}`)
-    process.exitCode = 1
-  }
+  runMain('slides', async (argv) => {
+    console.log(runningOrder(await loadDeck(argv[0])))
+  })
 }

@@ -16,6 +16,7 @@ import { parseArgs, promisify, stripVTControlCharacters } from 'node:util'
 import { slidevBuild } from '../lib/build.ts'
 import { DECK_ENTRY, DECK_ROOT, loadDeck } from '../lib/deck.ts'
 import { injectSecurityMeta } from '../lib/hosting.ts'
+import { runMain } from '../lib/main.ts'
 
 const run = promisify(execFile)
 
@@ -201,11 +202,5 @@ async function main(argv: readonly string[]): Promise<void> {
     : ''}`)
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(`build-site failed: ${error instanceof Error
-      ? error.message
-      : String(error)}`)
-    process.exitCode = 1
-  })
-}
+if (import.meta.main)
+  runMain('build-site', main)

@@ -5,8 +5,8 @@
 import type { Page } from 'playwright-chromium'
 import { mkdtemp, rename, rm } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { runMain } from '../lib/main.ts'
 
 export const OG_IMAGE_FILE = 'og-image.png'
 /** 16:9 like the slides, so the slide fills the picture; chats scale it down. */
@@ -63,11 +63,5 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 // Not a top-level await: slide-one.ts imports this module, which must have finished evaluating first.
-if (import.meta.main) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(`og-image failed: ${error instanceof Error
-      ? error.message
-      : String(error)}`)
-    process.exitCode = 1
-  })
-}
+if (import.meta.main)
+  runMain('og-image', main)
