@@ -8,10 +8,10 @@ import process from 'node:process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { DOWNLOADS_DIR, PUBLIC_HEADMATTER, publicEntryMarkdown } from '../scripts/build-site.ts'
 import { launchChromium } from '../scripts/lib/browser.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
+import { DOWNLOADS_DIR, PUBLIC_HEADMATTER, publicEntryMarkdown } from '../scripts/site/build-site.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
 import { fullSentences } from './support/deck.ts'
 import { listFiles, plainWordRuns, searchableText, wordsPattern } from './support/files.ts'
@@ -153,21 +153,26 @@ describe('control: the regular build', () => {
   })
 })
 
-describe('npm run build:public', () => {
-  const out = join(TEST_OUTPUT, 'public-dist')
-  let server: StaticServer
-
+/** Runs `npm run SCRIPT -- --out OUT` (OUT emptied first) before the block's tests, and serves OUT during them. */
+function buildAndServe(script: string, out: string): { readonly server: StaticServer } {
+  const built = {} as { server: StaticServer }
   beforeAll(async () => {
     await rm(out, { recursive: true, force: true })
-    await runNpmScript('build:public', ['--out', out])
-    server = await serveStatic(out)
+    await runNpmScript(script, ['--out', out])
+    built.server = await serveStatic(out)
   })
   afterAll(async () => {
-    await server?.close()
+    await built.server?.close()
   })
+  return built
+}
+
+describe('npm run build:public', () => {
+  const out = join(TEST_OUTPUT, 'public-dist')
+  const built = buildAndServe('build:public', out)
 
   it('is build-site.ts in public-only mode', () => {
-    expect(scripts['build:public']).toBe('node scripts/build-site.ts --public-only')
+    expect(scripts['build:public']).toBe('node scripts/site/build-site.ts --public-only')
   })
 
   it('is valid HTML: no Nu HTML Checker error in any HTML file', async () => {
@@ -188,9 +193,9 @@ describe('npm run build:public', () => {
   it.each(PRIVATE_ROUTES)('renders no presenter view and no notes at /%s', async (route) => {
     const context = await browser.newContext()
     try {
-      await guardNetwork(context, [server.url])
+      await guardNetwork(context, [built.server.url])
       const page = await context.newPage()
-      await openRoute(page, server.url, route)
+      await openRoute(page, built.server.url, route)
       expect(await page.locator(PRIVATE_VIEWS).count()).toBe(0)
       const text = await page.locator('body').textContent() ?? ''
       for (const { slide, patterns } of probes)
@@ -205,7 +210,7 @@ describe('npm run build:public', () => {
     const context = await browser.newContext()
     try {
       const page = await context.newPage()
-      await openSlide(page, server.url, deck.slides.length, 999)
+      await openSlide(page, built.server.url, deck.slides.length, 999)
     }
     finally {
       await context.close()
@@ -217,16 +222,7 @@ describe('npm run build:site: the public site with its downloads', () => {
   const out = join(TEST_OUTPUT, 'site-dist')
   const name = deck.headmatter.exportFilename ?? 'slides'
   const files = { slides: `${DOWNLOADS_DIR}/${name}.pdf`, handout: `${DOWNLOADS_DIR}/${name}-handout.pdf` }
-  let server: StaticServer
-
-  beforeAll(async () => {
-    await rm(out, { recursive: true, force: true })
-    await runNpmScript('build:site', ['--out', out])
-    server = await serveStatic(out)
-  })
-  afterAll(async () => {
-    await server?.close()
-  })
+  const built = buildAndServe('build:site', out)
 
   it('puts the slides PDF and the handout in the site', async () => {
     for (const file of Object.values(files)) {
@@ -239,12 +235,12 @@ describe('npm run build:site: the public site with its downloads', () => {
   it('links both from the deck\'s nav bar, accessibly, and serves them as PDFs', async () => {
     const context = await browser.newContext()
     try {
-      await guardNetwork(context, [server.url])
+      await guardNetwork(context, [built.server.url])
       const page = await context.newPage()
-      await openSlide(page, server.url, 1)
+      await openSlide(page, built.server.url, 1)
       const links = page.locator('a[data-recap-download]')
       const hrefs = await links.evaluateAll(els => els.map(el => (el as HTMLAnchorElement).href))
-      expect(hrefs.sort()).toEqual(Object.values(files).map(file => new URL(file, server.url).href).sort())
+      expect(hrefs.sort()).toEqual(Object.values(files).map(file => new URL(file, built.server.url).href).sort())
       for (const href of hrefs) {
         const response = await page.request.get(href)
         expect(response.status(), href).toBe(200)
