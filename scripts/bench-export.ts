@@ -15,6 +15,7 @@ import { writeFileAtomic } from './lib/atomic.ts'
 import { resolveChromium } from './lib/browser.ts'
 import { slidevBuild } from './lib/build.ts'
 import { DECK_ROOT } from './lib/deck.ts'
+import { runMain } from './lib/main.ts'
 import { printPdf } from './lib/print.ts'
 
 /** The targets the handout is held to: time and size relative to the slides export. */
@@ -236,12 +237,5 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
-    const message = error instanceof Error
-      ? error.message
-      : String(error)
-    console.error(`bench:export failed: ${message.split('\n')[0]}`)
-    process.exitCode = 1
-  })
-}
+if (import.meta.main)
+  runMain('bench:export', main)

@@ -1,14 +1,16 @@
 import type { ResolvedSlidevOptions } from '@slidev/types'
 import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite'
 import { defineVitePluginsSetup } from '@slidev/types'
-import { slideOneAtBuild, socialMeta } from '../scripts/og-image.ts'
+import { slideOneAtBuild } from '../scripts/site/slide-one.ts'
+import { socialMeta } from '../scripts/site/social-meta.ts'
 
 /**
  * The deck's Vite plugins (vite.config.ts keeps the data validation):
  * - preloadFirstSlide: index.html announces everything slide 1 needs (below);
- * - slideOneAtBuild: after the build, og-image.png of slide 1, and slide 1's markup in index.html
- *   as a static first paint, shown from the HTML until the app has drawn the slide;
- * - socialMeta: completes the og:/twitter: tags of the `seoMeta` headmatter (scripts/og-image.ts);
+ * - slideOneAtBuild (scripts/site/slide-one.ts): after the build, og-image.png of slide 1
+ *   (og-image.ts), and slide 1's markup in index.html as a static first paint, shown from the HTML
+ *   until the app has drawn the slide (first-paint.ts, its browser script first-paint.client.ts);
+ * - socialMeta: completes the og:/twitter: tags of the `seoMeta` headmatter (scripts/site/social-meta.ts);
  * - oneCharset: drops the `<meta http-equiv="Content-Type">` Slidev 53 adds beside its template's
  *   `<meta charset>` (a document may declare its encoding once, so two make index.html invalid).
  *
@@ -106,48 +108,24 @@ function preloadFirstSlide(options: ResolvedSlidevOptions): Plugin {
         }
         const href = (file: string): string => `${base}${file}`
         const already = (file: string): boolean => html.includes(`"${href(file)}"`)
-        const tags: HtmlTagDescriptor[] = []
-        for (const file of js) {
-          if (!already(file)) {
-            tags.push({
-              tag: 'link',
-              attrs: {
-                rel: 'modulepreload',
-                crossorigin: true,
-                href: href(file),
-              },
-              injectTo: 'head',
-            })
-          }
-        }
-        for (const file of css) {
-          if (!already(file)) {
-            tags.push({
-              tag: 'link',
-              attrs: {
-                rel: 'stylesheet',
-                crossorigin: true,
-                href: href(file),
-              },
-              injectTo: 'head',
-            })
-          }
-        }
-        if (fontFiles) {
-          for (const file of Object.keys(bundle).filter(name => fontFiles.test(name))) {
-            tags.push({
-              tag: 'link',
-              attrs: {
-                rel: 'preload',
-                as: 'font',
-                type: 'font/woff2',
-                crossorigin: true,
-                href: href(file),
-              },
-              injectTo: 'head',
-            })
-          }
-        }
+        /** A <link> in the head for `file`, with the attributes its kind needs. */
+        const link = (file: string, attrs: Record<string, string>): HtmlTagDescriptor => ({
+          tag: 'link',
+          attrs: {
+            ...attrs,
+            crossorigin: true,
+            href: href(file),
+          },
+          injectTo: 'head',
+        })
+        const fonts = fontFiles
+          ? Object.keys(bundle).filter(name => fontFiles.test(name))
+          : []
+        const tags: HtmlTagDescriptor[] = [
+          ...[...js].filter(file => !already(file)).map(file => link(file, { rel: 'modulepreload' })),
+          ...[...css].filter(file => !already(file)).map(file => link(file, { rel: 'stylesheet' })),
+          ...fonts.map(file => link(file, { rel: 'preload', as: 'font', type: 'font/woff2' })),
+        ]
         return tags
       },
     },

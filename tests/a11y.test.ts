@@ -1,10 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-chromium'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-chromium'
 import type { StaticServer } from '../scripts/lib/serve.ts'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { slideAnnouncement } from '../composables/useSlideAnnouncer.ts'
+import { GOTO_INPUT_LABEL } from '../overrides/slidev-client.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
+import * as axeSupport from './support/axe.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
 import { connectBrowser } from './support/browser.ts'
 import { loadDeckWithContent } from './support/deck.ts'
+import { ROOT } from './support/paths.ts'
 import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, waitForSlide } from './support/site.ts'
 
 const deck = await loadDeckWithContent()
@@ -12,6 +18,32 @@ const slideNumbers = deck.slides.map(slide => slide.number)
 const figuresSlide = deck.slides.find(slide => slide.title === 'The summit in figures')
 /** The slides that link talks: the talks list and any slide with a single TalkLink. */
 const talkSlides = deck.slides.filter(slide => /<TalkLinks?\b/.test(slide.content))
+const titleTemplate = String(deck.headmatter.raw.titleTemplate)
+const templated = (text: string): string => titleTemplate.replace('%s', text)
+
+/** The deck's pages other than a slide: where each is, what shows it is ready, and its document title. */
+const VIEWS = [
+  {
+    path: '',
+    ready: '#slideshow .slidev-page-1 .slidev-layout',
+    title: templated(deck.slides[0]!.title),
+  },
+  {
+    path: 'presenter',
+    ready: '#slideshow .slidev-page-1 .slidev-layout',
+    title: templated('Presenter'),
+  },
+  {
+    path: 'overview',
+    ready: '.overview-slide-block .slidev-layout',
+    title: templated('Overview'),
+  },
+  {
+    path: 'handout',
+    ready: 'html[data-handout="ready"]',
+    title: templated('Handout'),
+  },
+] as const
 
 let server: StaticServer
 let browser: Browser
@@ -26,6 +58,13 @@ afterAll(async () => {
   await server?.close()
 })
 
+/** Opens a page of the deck by path ('' for the deck's root) and waits until it has drawn. */
+async function openView(page: Page, path: string, ready: string): Promise<void> {
+  await page.goto(new URL(path, server.url).href)
+  await page.locator(ready).first().waitFor({ state: 'attached' })
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+}
+
 async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext, page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 720 },
@@ -33,6 +72,46 @@ async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Prom
   })
   await guardNetwork(context, [server.url])
   return { context, page: await context.newPage() }
+}
+
+/** The menus of Slidev's nav bar and presenter (overrides/MenuButton.vue): where, which button, what shows it is open, and its toggle options. */
+const MENUS = [
+  {
+    path: '1',
+    button: 'More Options',
+    shown: 'Brightness',
+    options: ['Laser', '1:1'],
+  },
+  {
+    path: 'presenter',
+    button: 'More Options',
+    shown: 'Brightness',
+    options: ['Laser'],
+  },
+  {
+    path: 'presenter',
+    button: 'Change sync settings',
+    shown: 'Bidirectional Sync',
+    options: [],
+  },
+] as const
+
+/** Opens a page, then one of its menus from its button; returns both. */
+async function openMenu(page: Page, { path, button, shown }: (typeof MENUS)[number]): Promise<{ toggle: Locator, list: Locator }> {
+  await openView(page, path, '#slideshow .slidev-layout')
+  const toggle = page.getByRole('button', { name: button, exact: true })
+  await toggle.click()
+  await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true')
+  const list = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`)
+  await list.getByText(shown, { exact: true }).waitFor()
+  // The nav bar fades in on hover (a 300 ms transition): until it is opaque, colours are in between.
+  await expect.poll(() => list.evaluate((el) => {
+    let opacity = 1
+    for (let node: Element | null = el; node; node = node.parentElement)
+      opacity *= Number(getComputedStyle(node).opacity)
+    return opacity
+  })).toBe(1)
+  return { toggle, list }
 }
 
 describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme, every click revealed', (colorScheme) => {
@@ -57,6 +136,119 @@ describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme, every cli
     const title = deck.slides[no - 1]?.title
     expect(describeViolations(violations), `slide ${no} "${title}" (${colorScheme}): axe violations`).toBe('')
   })
+
+  it.each(VIEWS.map(view => [`/${view.path}`, view] as const))('%s has no violations', async (_path, { path, ready }) => {
+    await openView(page, path, ready)
+    const violations = await runAxe(page)
+    expect(describeViolations(violations), `/${path} (${colorScheme}): axe violations`).toBe('')
+  })
+
+  it.each(MENUS.map(menu => [menu.button, `/${menu.path}`, menu] as const))('with "%s" open on %s, no violations, whichever option is pressed', async (_button, _path, menu) => {
+    const where = `"${menu.button}" open on /${menu.path} (${colorScheme})`
+    const { list } = await openMenu(page, menu)
+    expect(describeViolations(await runAxe(page)), `${where}: axe violations`).toBe('')
+    // A pressed option takes a colour of its own (Slidev hashes it from the label): check each one pressed.
+    for (const option of menu.options) {
+      const button = list.getByRole('button', { name: option, exact: true })
+      const before = await list.locator('button[aria-pressed="true"]').evaluateAll(els => els.map(el => el.textContent?.trim() ?? ''))
+      await button.click()
+      await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true')
+      expect(describeViolations(await runAxe(page)), `${where}, "${option}" pressed: axe violations`).toBe('')
+      for (const pressed of before)
+        await list.getByRole('button', { name: pressed, exact: true }).click()
+    }
+    await page.keyboard.press('Escape')
+  })
+})
+
+describe('slidev’s controls', () => {
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    ({ context, page } = await newPage())
+  })
+  afterAll(async () => {
+    await context?.close()
+  })
+
+  it('the axe support excludes nothing: no exclusion list, no disabled rule, no filtering', async () => {
+    expect(Object.keys(axeSupport).sort()).toEqual(['AXE_TAGS', 'describeViolations', 'runAxe'])
+    const source = await readFile(resolve(ROOT, 'tests/support/axe.ts'), 'utf8')
+    expect(source).not.toMatch(/\bexclude\b|enabled:\s*false|DEFECT|\.filter\(/)
+  })
+
+  it.each(['', '4', 'presenter', 'overview'])('/%s has no interactive element inside another', async (path) => {
+    await openView(page, path, path === 'overview'
+      ? '.overview-slide-block .slidev-layout'
+      : '#slideshow .slidev-layout')
+    const nested = await page.locator(':is(button, a[href], [role="button"], input, select, textarea) :is(button, a[href], [role="button"], input, select, textarea)').evaluateAll(
+      els => els.map(el => el.outerHTML.slice(0, 120)),
+    )
+    expect(nested).toEqual([])
+  })
+
+  it('"More Options" opens its menu from its one button, which reports its state; Escape closes it', async () => {
+    await openSlide(page, server.url, 1)
+    const more = page.getByRole('button', { name: 'More Options' })
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
+    await more.click()
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true')
+    const menuId = await more.getAttribute('aria-controls')
+    expect(menuId).toBeTruthy()
+    const menu = page.locator(`[id="${menuId}"]`)
+    await menu.getByText('Invert').waitFor()
+    // An item works: "Invert" filters the slide, as in Slidev's own menu.
+    await menu.getByRole('checkbox').first().check()
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.querySelector('#slide-content')!).filter)).toContain('invert')
+    await menu.getByRole('checkbox').first().uncheck()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
+    expect(await menu.count()).toBe(0)
+    // Focus was on the checkbox inside the menu, which is gone: it goes back to the menu's button.
+    expect(await more.evaluate(el => el === document.activeElement)).toBe(true)
+  })
+
+  it('the presenter’s "Change sync settings" opens its menu from its one button', async () => {
+    await openView(page, 'presenter', '#slideshow .slidev-layout')
+    const sync = page.getByRole('button', { name: 'Change sync settings' })
+    await sync.click()
+    await expect.poll(() => sync.getAttribute('aria-expanded')).toBe('true')
+    await page.getByText('Bidirectional Sync').waitFor()
+    // A press elsewhere closes it, as in Slidev's.
+    await page.mouse.click(5, 5)
+    await expect.poll(() => sync.getAttribute('aria-expanded')).toBe('false')
+  })
+
+  it.each(MENUS.map(menu => [menu.button, `/${menu.path}`, menu] as const))('with "%s" open on %s, every control in the menu has an accessible name of its own, and Escape gives focus back', async (_button, _path, menu) => {
+    const { toggle, list } = await openMenu(page, menu)
+    const controls = await list.locator('input:not([type="hidden"]), select, textarea, button, [role="radio"], [role="checkbox"], [role="button"], [role="slider"]').count()
+    // The names as Chromium's accessibility tree has them (Playwright's snapshot of it), one line per control.
+    const named = [
+      ...(await list.ariaSnapshot()).matchAll(/^\s*- (button|checkbox|radio|slider|spinbutton|textbox|combobox|listbox|switch|searchbox)(?=[\s:]|$)(?: "((?:[^"\\]|\\.)*)")?/gm),
+    ]
+      .map(m => ({ role: m[1]!, name: m[2]?.trim() ?? '' }))
+    expect(controls, `no controls in "${menu.button}"`).toBeGreaterThan(0)
+    expect(named.length, `"${menu.button}": ${controls} form controls but ${named.length} in the accessibility tree`).toBe(controls)
+    expect(named.filter(control => control.name === ''), `"${menu.button}" on /${menu.path}: unnamed controls`).toEqual([])
+    // A name is the control's own: no two controls of one role share one (a <label> around two controls names only the first).
+    const names = named.map(control => `${control.role} "${control.name}"`)
+    expect(names.filter((name, i) => names.indexOf(name) !== i), `"${menu.button}": controls with the same name`).toEqual([])
+    await list.locator('input, button, [role="radio"]').first().focus()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(await toggle.evaluate(el => el === document.activeElement), `"${menu.button}": focus after Escape`).toBe(true)
+  })
+
+  it('the go-to-slide dialog’s input has an accessible name and goes to a slide', async () => {
+    await openSlide(page, server.url, 1)
+    await page.keyboard.press('g')
+    const input = page.getByRole('textbox', { name: GOTO_INPUT_LABEL })
+    await expect.poll(() => input.evaluate(el => el === document.activeElement)).toBe(true)
+    await input.fill('4')
+    await input.press('Enter')
+    await waitForSlide(page, 4)
+  })
 })
 
 describe('document', () => {
@@ -77,9 +269,51 @@ describe('document', () => {
       lang: document.documentElement.lang,
     }))
     expect(title, `slide ${no}: empty <title>`).not.toBe('')
-    expect(title).toContain(deck.headmatter.title)
+    expect(title).toBe(templated(deck.slides[no - 1]!.title))
     expect(lang, `slide ${no}: <html> has no lang`).toMatch(/^[a-z]{2,3}(?:-[A-Z0-9]+)?$/i)
     expect(lang).toBe(deck.headmatter.lang)
+  })
+
+  it.each(VIEWS.map(view => [`/${view.path}`, view] as const))('%s has a document title of its own', async (_path, { path, ready, title }) => {
+    await openView(page, path, ready)
+    await expect.poll(() => page.title()).toBe(title)
+  })
+
+  it('moving to another slide is announced once, politely, with its number and title; not before, and never in print', async () => {
+    const first = firstSlidesWithoutClicks(deck.slides, 2)
+    await openSlide(page, server.url, first)
+    const region = page.locator('[aria-live]')
+    expect(await region.count()).toBe(1)
+    expect(await region.getAttribute('aria-live')).toBe('polite')
+    expect(await region.textContent()).toBe('')
+    await page.keyboard.press('ArrowRight')
+    await waitForSlide(page, first + 1)
+    const next = deck.slides[first]!
+    const expected = slideAnnouncement({ no: next.number, total: deck.slides.length, title: next.title })
+    expect(expected).toBe(`Slide ${next.number} of ${deck.slides.length}: ${next.title}`)
+    await expect.poll(() => region.textContent()).toBe(expected)
+    await page.emulateMedia({ media: 'print' })
+    expect(await region.evaluate(el => getComputedStyle(el).display)).toBe('none')
+    await page.emulateMedia({ media: 'screen' })
+  })
+
+  it.each([
+    ['/1?print=true', '1?print=true', '[data-slidev-no="1"] .slidev-layout'],
+    ['/handout', 'handout', 'html[data-handout="ready"]'],
+  ] as const)('the print view %s announces nothing: no live region shown, none with text', async (_label, path, ready) => {
+    await page.goto(new URL(path, server.url).href)
+    await page.locator(ready).first().waitFor({
+      state: path === 'handout'
+        ? 'attached'
+        : 'visible',
+    })
+    // The announcer mounts with the deck's root component, before any slide or the handout renders.
+    const regions = await page.locator('[aria-live], [role="status"], [role="alert"], [role="log"]').evaluateAll(els => els.map(el => ({
+      html: el.outerHTML.slice(0, 120),
+      shown: el.checkVisibility() && getComputedStyle(el).display !== 'none' && !(el as HTMLElement).hidden,
+      text: el.textContent?.trim() ?? '',
+    })))
+    expect(regions.filter(region => region.shown || region.text !== ''), `${path}: live regions shown or with text`).toEqual([])
   })
 
   it.each(talkSlides.map(slide => [slide.number, slide.title] as const))('talk links on slide %i (%s) have accessible names', async (no) => {

@@ -70,6 +70,17 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
+/** AttendanceStats mounted with Slidev's context, reduced motion as given and animation frames faked. */
+function mountWithFakeFrames(provide: Record<string | symbol, unknown>, reducedMotion: boolean) {
+  stubReducedMotion(reducedMotion)
+  vi.useFakeTimers({
+    toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
+  })
+  return mount(AttendanceStats, {
+    global: { provide },
+  })
+}
+
 describe('attendanceStats', () => {
   it('shows the final values outside a Slidev deck', () => {
     const wrapper = mount(AttendanceStats)
@@ -101,26 +112,14 @@ describe('attendanceStats', () => {
       true,
     ],
   ])('shows the final values %s', async (_name, state, reduce) => {
-    stubReducedMotion(reduce)
-    vi.useFakeTimers({
-      toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-    })
-    const wrapper = mount(AttendanceStats, {
-      global: { provide: slidevProvide(state).provide },
-    })
+    const wrapper = mountWithFakeFrames(slidevProvide(state).provide, reduce)
     await nextTick()
     expect(figures(wrapper).map(f => f.shown)).toEqual(finals)
     expect(vi.getTimerCount(), 'an animation frame was requested although the final state is due').toBe(0)
   })
 
   it('counts up to the final values while the slide is presented', async () => {
-    stubReducedMotion(false)
-    vi.useFakeTimers({
-      toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-    })
-    const wrapper = mount(AttendanceStats, {
-      global: { provide: slidevProvide({ renderContext: 'slide' }).provide },
-    })
+    const wrapper = mountWithFakeFrames(slidevProvide({ renderContext: 'slide' }).provide, false)
     await nextTick()
 
     const start = figures(wrapper)
@@ -142,14 +141,8 @@ describe('attendanceStats', () => {
   })
 
   it('starts counting when its slide comes on screen', async () => {
-    stubReducedMotion(false)
-    vi.useFakeTimers({
-      toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-    })
     const slidev = slidevProvide({ renderContext: 'slide', currentSlide: PAGE - 1 })
-    const wrapper = mount(AttendanceStats, {
-      global: { provide: slidev.provide },
-    })
+    const wrapper = mountWithFakeFrames(slidev.provide, false)
     await nextTick()
     expect(vi.getTimerCount(), 'counting started on a slide that is not shown').toBe(0)
 
@@ -233,30 +226,16 @@ describe('vendorStats', () => {
 })
 
 describe('talkLinks', () => {
+  const talk = (id: string, label: string, title: string, links: Talk['links'] = []): Talk => ({ id, label, title, links })
   const custom: Talk[] = [
-    {
-      id: 'sure',
-      label: 'A sure talk',
-      title: 'A sure talk',
-      links: [
-        { label: 'Video', url: 'https://example.org/sure', confidence: 'verified' },
-      ],
-    },
-    {
-      id: 'guess',
-      label: 'The report\'s label',
-      title: 'Best match',
-      links: [
-        { label: 'Video', url: 'https://example.org/guess', confidence: 'inferred' },
-        { label: 'Slides', url: 'https://example.org/guess-slides', confidence: 'verified' },
-      ],
-    },
-    {
-      id: 'lost',
-      label: 'A lost talk',
-      title: 'A lost talk',
-      links: [],
-    },
+    talk('sure', 'A sure talk', 'A sure talk', [
+      { label: 'Video', url: 'https://example.org/sure', confidence: 'verified' },
+    ]),
+    talk('guess', 'The report\'s label', 'Best match', [
+      { label: 'Video', url: 'https://example.org/guess', confidence: 'inferred' },
+      { label: 'Slides', url: 'https://example.org/guess-slides', confidence: 'verified' },
+    ]),
+    talk('lost', 'A lost talk', 'A lost talk'),
   ]
 
   const item = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-talk="${id}"]`)

@@ -13,6 +13,18 @@ function broken(patch: (data: typeof deckData) => Partial<typeof deckData>) {
   }
 }
 
+/** The shipped data with the links of talk `index` replaced by `link` alone. */
+function withOnlyLink(index: number, link: Record<string, string>) {
+  return broken(d => ({
+    talks: d.talks.map((t, i) => i === index
+      ? {
+          ...(t as object),
+          links: [link],
+        }
+      : t),
+  }))
+}
+
 describe('deck data', () => {
   it('validates as shipped', () => {
     expect(() => validateData()).not.toThrow()
@@ -73,31 +85,13 @@ describe('deck data', () => {
   })
 
   it('rejects a talk link that is not a URL, naming file, entry and field', () => {
-    const data = broken(d => ({
-      talks: d.talks.map((t, i) => i === 6
-        ? {
-            ...(t as object),
-            links: [
-              { label: 'x', url: 'not a url', confidence: 'verified' },
-            ],
-          }
-        : t),
-    }))
+    const data = withOnlyLink(6, { label: 'x', url: 'not a url', confidence: 'verified' })
     expect(() => validateData(data)).toThrow(DataError)
     expect(() => validateData(data)).toThrow(/data\/talks\.ts: talks\[6\] "magnum": field "links\.0\.url"/)
   })
 
   it('rejects an unknown confidence label', () => {
-    const data = broken(d => ({
-      talks: d.talks.map((t, i) => i === 0
-        ? {
-            ...(t as object),
-            links: [
-              { label: 'x', url: 'https://example.org/', confidence: 'guessed' },
-            ],
-          }
-        : t),
-    }))
+    const data = withOnlyLink(0, { label: 'x', url: 'https://example.org/', confidence: 'guessed' })
     expect(() => validateData(data)).toThrow(/data\/talks\.ts: talks\[0\] "keynote": field "links\.0\.confidence"/)
   })
 

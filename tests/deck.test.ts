@@ -5,7 +5,7 @@ import { extractImagesUsage } from '@slidev/parser'
 import { parseTimeString } from '@slidev/parser/utils'
 import { describe, expect, it } from 'vitest'
 import { talks } from '../data/talks.ts'
-import { fullSentences, loadDeckWithContent } from './support/deck.ts'
+import { fullSentences, loadDeckWithContent, SECTIONS } from './support/deck.ts'
 import { ROOT } from './support/paths.ts'
 
 const deck = await loadDeckWithContent()
@@ -43,14 +43,7 @@ describe('deck structure (slides.md and its src: imports)', () => {
 
   it('has the sections in order, the first slide opening the first', () => {
     expect(deck.slides[0]?.startsSection, 'slide 1 has no section: frontmatter').toBe(true)
-    expect(deck.slides.filter(s => s.startsSection).map(s => s.section)).toEqual([
-      'Opening',
-      'Scale',
-      'Containers',
-      'Integration',
-      'Talks worth watching',
-      'Close',
-    ])
+    expect(deck.slides.filter(s => s.startsSection).map(s => s.section)).toEqual(SECTIONS)
     // Each section is one run of slides: no section name is opened twice.
     expect(deck.sections.map(s => s.title)).toEqual([
       ...new Set(deck.sections.map(s => s.title)),

@@ -4,9 +4,9 @@ import type { CspWatch, NetworkGuard } from './support/site.ts'
 import { cp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { addSecurityMeta } from '../scripts/build-site.ts'
 import { CSP_DIRECTIVES, metaCsp, SECURITY_HEADERS } from '../scripts/lib/hosting.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
+import { addSecurityMeta } from '../scripts/site/build-site.ts'
 import { connectBrowser } from './support/browser.ts'
 import { loadDeckWithContent } from './support/deck.ts'
 import { FIXTURE_ENTRY } from './support/fixture.ts'
@@ -50,6 +50,13 @@ async function visit(server: StaticServer): Promise<Visit> {
   const errors = watchPageErrors(context)
   const page = await context.newPage()
   return { context, page, csp, network, errors }
+}
+
+/** Opens slide `no` with every click revealed: no CSP violation, no page error. */
+async function expectSlideUnderPolicy(v: Visit, url: string, no: number): Promise<void> {
+  await openSlide(v.page, url, no, 999)
+  expect(v.csp.violations).toEqual([])
+  expect(v.errors).toEqual([])
 }
 
 /** The slide on screen, the URL's query and which v-click elements are revealed: what a reload must keep. */
@@ -148,9 +155,7 @@ describe.each(HOSTS)('the deck served with exactly the headers of $file', (host)
   })
 
   it.each(deck.slides.map(slide => slide.number))('shows slide %i, every click revealed, with no CSP violation', async (no) => {
-    await openSlide(v.page, server.url, no, 999)
-    expect(v.csp.violations).toEqual([])
-    expect(v.errors).toEqual([])
+    await expectSlideUnderPolicy(v, server.url, no)
   })
 
   it('registers and activates its service worker under the policy', async () => {
@@ -262,9 +267,7 @@ describe('the public site built with --base /recap/', () => {
     })
 
     it.each(deck.slides.map(slide => slide.number))('boots on slide %i from its route, with no CSP violation', async (no) => {
-      await openSlide(p.page, pages.url, no, 999)
-      expect(p.csp.violations).toEqual([])
-      expect(p.errors).toEqual([])
+      await expectSlideUnderPolicy(p, pages.url, no)
     })
 
     it('keeps deep links on reload', async () => {

@@ -1,20 +1,16 @@
-import type { Browser, BrowserContext, Page, Request } from 'playwright-chromium'
-import type { StaticServer } from '../scripts/lib/serve.ts'
+import type { BrowserContext, Page, Request } from 'playwright-chromium'
 import type { NetworkGuard } from './support/site.ts'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadDeck } from '../scripts/lib/deck.ts'
-import { serveStatic } from '../scripts/lib/serve.ts'
-import { connectBrowser } from './support/browser.ts'
 import { FIXTURE_ENTRY } from './support/fixture.ts'
-import { guardNetwork, openSlide, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
+import { guardNetwork, openSlide, serveBuiltDeck, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
 
 /** Offline is machinery: tested on the fixture deck's build. */
 const deck = await loadDeck(FIXTURE_ENTRY)
 const last = deck.slides.length
 
 describe('offline, after a first visit (PWA service worker)', () => {
-  let server: StaticServer
-  let browser: Browser
+  const served = serveBuiltDeck(inject('fixtureDist'))
   let context: BrowserContext
   let page: Page
   let guard: NetworkGuard
@@ -25,13 +21,11 @@ describe('offline, after a first visit (PWA service worker)', () => {
   let offline = false
 
   beforeAll(async () => {
-    server = await serveStatic(inject('fixtureDist'))
-    browser = await connectBrowser()
-    context = await browser.newContext({
+    context = await served.browser.newContext({
       viewport: { width: 1280, height: 720 },
       serviceWorkers: 'allow',
     })
-    guard = await guardNetwork(context, [server.url])
+    guard = await guardNetwork(context, [served.server.url])
     errors = watchPageErrors(context)
     const record = (request: Request): void => {
       requests.push(`${request.serviceWorker()
@@ -51,25 +45,23 @@ describe('offline, after a first visit (PWA service worker)', () => {
 
   afterAll(async () => {
     await context?.close()
-    await browser?.close()
-    await server?.close()
   })
 
   it('the first visit installs the service worker, which activates and controls the page', async () => {
-    await openSlide(page, server.url, 1)
+    await openSlide(page, served.server.url, 1)
     // autoUpdate: the worker claims the open page once active, no reload needed.
-    expect(await waitForServiceWorker(page)).toBe(new URL('sw.js', server.url).href)
+    expect(await waitForServiceWorker(page)).toBe(new URL('sw.js', served.server.url).href)
   })
 
   it('with the network off and the server gone, the page reloads and every slide renders', async () => {
     offline = true
-    await server.close()
+    await served.server.close()
     await context.setOffline(true)
 
     await page.reload()
     await waitForSlide(page, 1)
     for (const slide of deck.slides) {
-      await openSlide(page, server.url, slide.number, 999)
+      await openSlide(page, served.server.url, slide.number, 999)
       const text = await page.locator(`#slideshow .slidev-page-${slide.number} .slidev-layout`).textContent() ?? ''
       expect(text.trim().length, `slide ${slide.number} rendered empty offline`).toBeGreaterThan(0)
     }
@@ -77,12 +69,12 @@ describe('offline, after a first visit (PWA service worker)', () => {
   })
 
   it('navigating in the deck offline works too: arrow keys and a new tab on a deep link', async () => {
-    await openSlide(page, server.url, 1)
+    await openSlide(page, served.server.url, 1)
     await page.keyboard.press('ArrowRight')
     await waitForSlide(page, 2)
 
     const tab = await context.newPage()
-    await openSlide(tab, server.url, last)
+    await openSlide(tab, served.server.url, last)
     await tab.close()
     expect(errors).toEqual([])
   })
@@ -90,7 +82,7 @@ describe('offline, after a first visit (PWA service worker)', () => {
   it('no request ever left the host', () => {
     expect(requests.length).toBeGreaterThan(0)
     expect(guard.outside).toEqual([])
-    const origin = new URL(server.url).origin
+    const origin = new URL(served.server.url).origin
     expect(requests.filter(line => !line.split(' ')[1]!.startsWith(`${origin}/`) && !/^\S+ (?:data|blob):/.test(line))).toEqual([])
   })
 

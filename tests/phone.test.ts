@@ -1,10 +1,7 @@
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-chromium'
-import type { StaticServer } from '../scripts/lib/serve.ts'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { serveStatic } from '../scripts/lib/serve.ts'
-import { connectBrowser } from './support/browser.ts'
+import type { BrowserContext, CDPSession, Page } from 'playwright-chromium'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDeckWithContent } from './support/deck.ts'
-import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, waitForSlide } from './support/site.ts'
+import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, serveBuiltDeck, waitForSlide } from './support/site.ts'
 
 const deck = await loadDeckWithContent()
 /** Four slides in a row without clicks, so that each swipe moves a whole slide. */
@@ -35,35 +32,30 @@ async function swipe(cdp: CDPSession, from: number, to: number, y = PHONE.height
 }
 
 describe('on a phone (390x844, touch)', () => {
-  let server: StaticServer
-  let browser: Browser
+  const served = serveBuiltDeck()
   let context: BrowserContext
   let page: Page
   let cdp: CDPSession
 
   beforeAll(async () => {
-    server = await serveStatic(inject('distDir'))
-    browser = await connectBrowser()
-    context = await browser.newContext({
+    context = await served.browser.newContext({
       viewport: PHONE,
       screen: PHONE,
       deviceScaleFactor: 3,
       isMobile: true,
       hasTouch: true,
     })
-    await guardNetwork(context, [server.url])
+    await guardNetwork(context, [served.server.url])
     page = await context.newPage()
     cdp = await context.newCDPSession(page)
   })
 
   afterAll(async () => {
     await context?.close()
-    await browser?.close()
-    await server?.close()
   })
 
   it.each(deck.slides.map(slide => slide.number))('slide %i fits the width: no horizontal scroll', async (no) => {
-    await openSlide(page, server.url, no, 999)
+    await openSlide(page, served.server.url, no, 999)
     const fit = await page.evaluate((n) => {
       window.scrollTo(200, 0)
       const slide = document.querySelector(`#slideshow .slidev-page-${n}`)!.getBoundingClientRect()
@@ -85,7 +77,7 @@ describe('on a phone (390x844, touch)', () => {
   })
 
   it('swiping left goes to the next slide, swiping right back', async () => {
-    await openSlide(page, server.url, FIRST)
+    await openSlide(page, served.server.url, FIRST)
     await swipe(cdp, 320, 60)
     await waitForSlide(page, FIRST + 1)
     await swipe(cdp, 320, 60)
@@ -96,7 +88,7 @@ describe('on a phone (390x844, touch)', () => {
   })
 
   it('a short drag does not change the slide', async () => {
-    await openSlide(page, server.url, FIRST + 1)
+    await openSlide(page, served.server.url, FIRST + 1)
     await swipe(cdp, 200, 170)
     // The next swipe is a real one: had the short drag moved on, it would land two slides on instead of one.
     await swipe(cdp, 320, 60)

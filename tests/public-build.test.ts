@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { DOWNLOADS_DIR, PUBLIC_HEADMATTER, publicEntryMarkdown } from '../scripts/build-site.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
+import { DOWNLOADS_DIR, PUBLIC_HEADMATTER, publicEntryMarkdown } from '../scripts/site/build-site.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
 import { connectBrowser } from './support/browser.ts'
 import { NPM_SCRIPTS } from './support/build.ts'
@@ -145,19 +145,24 @@ describe('control: the regular build', () => {
   })
 })
 
-describe('npm run build:public (built once per run by the global setup)', () => {
-  const out = inject('fixturePublicDist')
-  let server: StaticServer
-
+/** Serves OUT, a build the global setup made once for the whole run, during the block's tests. */
+function serveBuild(out: string): { readonly server: StaticServer } {
+  const built = {} as { server: StaticServer }
   beforeAll(async () => {
-    server = await serveStatic(out)
+    built.server = await serveStatic(out)
   })
   afterAll(async () => {
-    await server?.close()
+    await built.server?.close()
   })
+  return built
+}
+
+describe('npm run build:public (built once per run by the global setup)', () => {
+  const out = inject('fixturePublicDist')
+  const built = serveBuild(out)
 
   it('is build-site.ts in public-only mode', () => {
-    expect(scripts['build:public']).toBe('node scripts/build-site.ts --public-only')
+    expect(scripts['build:public']).toBe('node scripts/site/build-site.ts --public-only')
   })
 
   it('is valid HTML: no Nu HTML Checker error in any HTML file', async () => {
@@ -178,9 +183,9 @@ describe('npm run build:public (built once per run by the global setup)', () => 
   it.each(PRIVATE_ROUTES)('renders no presenter view and no notes at /%s', async (route) => {
     const context = await browser.newContext()
     try {
-      await guardNetwork(context, [server.url])
+      await guardNetwork(context, [built.server.url])
       const page = await context.newPage()
-      await openRoute(page, server.url, route)
+      await openRoute(page, built.server.url, route)
       expect(await page.locator(PRIVATE_VIEWS).count()).toBe(0)
       const text = await page.locator('body').textContent() ?? ''
       for (const { slide, patterns } of probes)
@@ -195,7 +200,7 @@ describe('npm run build:public (built once per run by the global setup)', () => 
     const context = await browser.newContext()
     try {
       const page = await context.newPage()
-      await openSlide(page, server.url, deck.slides.length, 999)
+      await openSlide(page, built.server.url, deck.slides.length, 999)
     }
     finally {
       await context.close()
@@ -207,14 +212,7 @@ describe('npm run build:site: the public site with its downloads (built once per
   const out = inject('fixtureSiteDist')
   const name = deck.headmatter.exportFilename ?? 'slides'
   const files = { slides: `${DOWNLOADS_DIR}/${name}.pdf`, handout: `${DOWNLOADS_DIR}/${name}-handout.pdf` }
-  let server: StaticServer
-
-  beforeAll(async () => {
-    server = await serveStatic(out)
-  })
-  afterAll(async () => {
-    await server?.close()
-  })
+  const built = serveBuild(out)
 
   it('puts the slides PDF and the handout in the site', async () => {
     for (const file of Object.values(files)) {
@@ -227,12 +225,12 @@ describe('npm run build:site: the public site with its downloads (built once per
   it('links both from the deck\'s nav bar, accessibly, and serves them as PDFs', async () => {
     const context = await browser.newContext()
     try {
-      await guardNetwork(context, [server.url])
+      await guardNetwork(context, [built.server.url])
       const page = await context.newPage()
-      await openSlide(page, server.url, 1)
+      await openSlide(page, built.server.url, 1)
       const links = page.locator('a[data-recap-download]')
       const hrefs = await links.evaluateAll(els => els.map(el => (el as HTMLAnchorElement).href))
-      expect(hrefs.sort()).toEqual(Object.values(files).map(file => new URL(file, server.url).href).sort())
+      expect(hrefs.sort()).toEqual(Object.values(files).map(file => new URL(file, built.server.url).href).sort())
       for (const href of hrefs) {
         const response = await page.request.get(href)
         expect(response.status(), href).toBe(200)

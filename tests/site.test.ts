@@ -1,5 +1,4 @@
-import type { Browser, BrowserContext, Page, ViewportSize } from 'playwright-chromium'
-import type { StaticServer } from '../scripts/lib/serve.ts'
+import type { BrowserContext, Page, ViewportSize } from 'playwright-chromium'
 import type { BrowserLog } from './support/layout.ts'
 import type { NetworkGuard } from './support/site.ts'
 import { existsSync } from 'node:fs'
@@ -8,29 +7,16 @@ import { parseTimeString } from '@slidev/parser/utils'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { writeFileAtomic } from '../scripts/lib/atomic.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
-import { serveStatic } from '../scripts/lib/serve.ts'
-import { connectBrowser } from './support/browser.ts'
 import { fullSentences } from './support/deck.ts'
 import { describeProblems, foreignRequests, inspectSlideLayout, recordBrowser } from './support/layout.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
-import { guardNetwork, slideUrl, waitForSlide } from './support/site.ts'
+import { guardNetwork, serveBuiltDeck, slideUrl, waitForSlide } from './support/site.ts'
 
 const deck = await loadDeck()
 const CANVAS: ViewportSize = { width: 980, height: 552 }
 const SHOTS = join(TEST_OUTPUT, 'slides')
 
-let server: StaticServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await serveStatic(inject('distDir'))
-  browser = await connectBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const served = serveBuiltDeck()
 
 interface Session {
   context: BrowserContext
@@ -41,9 +27,9 @@ interface Session {
 
 /** A fresh context (so a service worker or cache of one check cannot serve the next), logged and fenced to the local server. */
 async function session(viewport: ViewportSize): Promise<Session> {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' })
+  const context = await served.browser.newContext({ viewport, reducedMotion: 'reduce' })
   const log = recordBrowser(context)
-  const guard = await guardNetwork(context, [server.url])
+  const guard = await guardNetwork(context, [served.server.url])
   return {
     context,
     page: await context.newPage(),
@@ -55,7 +41,7 @@ async function session(viewport: ViewportSize): Promise<Session> {
 /** Console errors, page errors and off-host requests of a session, as soft assertions naming `what`. */
 function expectCleanRun({ log, guard }: Session, what: string): void {
   expect.soft(log.errors, `${what}: console or page errors`).toEqual([])
-  expect.soft(foreignRequests(log, server.url), `${what}: requests to hosts other than the local server`).toEqual([])
+  expect.soft(foreignRequests(log, served.server.url), `${what}: requests to hosts other than the local server`).toEqual([])
   expect.soft(guard.outside, `${what}: requests blocked for leaving the local server`).toEqual([])
 }
 
@@ -65,9 +51,9 @@ describe(`every slide at ${CANVAS.width}x${CANVAS.height}, all clicks revealed, 
   let s: Session
 
   beforeAll(async () => {
-    const context = await browser.newContext({ viewport: CANVAS, reducedMotion: 'reduce', serviceWorkers: 'block' })
+    const context = await served.browser.newContext({ viewport: CANVAS, reducedMotion: 'reduce', serviceWorkers: 'block' })
     const log = recordBrowser(context)
-    const guard = await guardNetwork(context, [server.url])
+    const guard = await guardNetwork(context, [served.server.url])
     s = {
       context,
       page: await context.newPage(),
@@ -96,7 +82,7 @@ describe(`every slide at ${CANVAS.width}x${CANVAS.height}, all clicks revealed, 
   it.each(deck.slides.map(s => [s.number, s.title] as const))('slide %i: %s', async (no, title) => {
     const what = `slide ${no} "${title}"`
     const mark = { requests: s.log.requests.length, errors: s.log.errors.length, outside: s.guard.outside.length }
-    await s.page.goto(slideUrl(server.url, no, 999), { waitUntil: 'networkidle' })
+    await s.page.goto(slideUrl(served.server.url, no, 999), { waitUntil: 'networkidle' })
     await waitForSlide(s.page, no)
     await s.page.locator(`.slidev-page-${no}`).waitFor({ state: 'visible' })
     await s.page.evaluate(() => document.fonts.ready.then(() => undefined))
@@ -120,7 +106,7 @@ describe('service worker', () => {
     const built = existsSync(join(inject('distDir'), 'sw.js'))
     const s = await session(CANVAS)
     try {
-      await s.page.goto(slideUrl(server.url, 1), { waitUntil: 'networkidle' })
+      await s.page.goto(slideUrl(served.server.url, 1), { waitUntil: 'networkidle' })
       await waitForSlide(s.page, 1)
       if (built) {
         // Activation follows the install, which is when the precache has been fetched.
@@ -154,7 +140,7 @@ describe('presenter and overview', () => {
   it('/presenter/1 shows slide 1, its notes and the timer', async () => {
     const s = await session({ width: 1280, height: 800 })
     try {
-      await s.page.goto(new URL('presenter/1', server.url).href, { waitUntil: 'networkidle' })
+      await s.page.goto(new URL('presenter/1', served.server.url).href, { waitUntil: 'networkidle' })
       // The slide's layout replaces Slidev's "Loading slide..." placeholder once its chunk is in.
       const current = s.page.locator('.slidev-presenter .slidev-page-1 .slidev-layout')
       await current.waitFor({ state: 'visible' })
@@ -187,7 +173,7 @@ describe('presenter and overview', () => {
   it('/overview lists every slide, in order, with its title', async () => {
     const s = await session({ width: 1280, height: 800 })
     try {
-      await s.page.goto(new URL('overview', server.url).href, { waitUntil: 'networkidle' })
+      await s.page.goto(new URL('overview', served.server.url).href, { waitUntil: 'networkidle' })
       const last = deck.slides.length
       await s.page.locator(`.slidev-page-${last}`).waitFor({ state: 'attached' })
       const numbers = await s.page.locator('[data-slidev-no]').evaluateAll(els => els.map(el => Number(el.getAttribute('data-slidev-no'))))

@@ -1,12 +1,12 @@
 // Lighthouse against a built deck served on loopback, in the same Chromium as everything else:
-// launchChromium() with a remote-debugging port that Lighthouse connects to. A fresh browser for
+// launchOfflineChromium() with a remote-debugging port that Lighthouse connects to. A fresh browser for
 // each run. Hosts other than 127.0.0.1 do not resolve, so remote assets fail at once, as offline.
 import type { Flags, RunnerResult } from 'lighthouse'
 import type { AddressInfo } from 'node:net'
 import { createServer } from 'node:net'
 import lighthouse from 'lighthouse'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
-import { launchChromium } from '../lib/browser.ts'
+import { launchOfflineChromium } from '../lib/offline.ts'
 
 export const CATEGORIES = [
   'performance',
@@ -16,8 +16,6 @@ export const CATEGORIES = [
 ] as const
 export type Category = typeof CATEGORIES[number]
 export type Preset = 'mobile' | 'desktop'
-
-export const OFFLINE_RESOLVER = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'
 
 export interface LighthouseRun {
   preset: Preset
@@ -40,8 +38,8 @@ async function freePort(): Promise<number> {
 
 export async function runLighthouse(url: string, preset: Preset): Promise<LighthouseRun> {
   const port = await freePort()
-  const browser = await launchChromium({
-    args: [`--remote-debugging-port=${port}`, OFFLINE_RESOLVER],
+  const browser = await launchOfflineChromium({
+    args: [`--remote-debugging-port=${port}`],
   })
   try {
     const flags: Flags = {

@@ -1,12 +1,13 @@
 // Cold loads of a built deck in headless Chromium: a fresh browser context for each load, the HTTP
 // cache disabled, service workers blocked (a first visit has none in control), the site on loopback.
 import type { Browser, Request } from 'playwright-chromium'
+import { isExternal } from '../lib/offline.ts'
 
-/** What the page reports about itself; filled in by INIT_SCRIPT. */
+/** What the page reports about itself; filled in by probePage. */
 interface PageProbe {
   /** performance.now() of the frame after the app's slide 1 was first found laid out, visible and with text. */
   appSlide?: number
-  /** The same for the static first paint in index.html (ours: scripts/og-image.ts), if there is one. */
+  /** The same for the static first paint in index.html (ours: scripts/site/first-paint.ts), if there is one. */
   staticSlide?: number
   lcp?: number
 }
@@ -44,60 +45,58 @@ export interface LoadOptions {
   viewport?: { width: number, height: number }
 }
 
-const LOCAL_HOSTS = new Set([
-  '127.0.0.1',
-  'localhost',
-  '[::1]',
-  '::1',
-])
-
-export function isExternal(url: string): boolean {
-  const parsed = URL.parse(url)
-  if (!parsed || !['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol))
-    return false
-  return !LOCAL_HOSTS.has(parsed.hostname)
-}
-
 function isCounted(url: string): boolean {
   return !url.startsWith('data:') && !url.startsWith('blob:')
 }
 
 /**
- * Runs in the page before its own scripts: watches each frame for slide 1 (`.slidev-page-1` laid
- * out, not hidden, with text) and keeps the timestamp of the frame after it, when it is painted.
+ * Runs in the page before its own scripts (Playwright sends its source, so it uses nothing from
+ * outside itself): watches each frame for slide 1 (`.slidev-page-1` laid out, not hidden, with
+ * text) and keeps the timestamp of the frame after it, when it is painted.
  */
-const INIT_SCRIPT = `(() => {
+function probePage(): void {
   performance.setResourceTimingBufferSize(100000)
-  const probe = window.__recapProbe = {}
+  const probe: PageProbe & { pendingStatic?: boolean } = {}
+  ;(window as { __recapProbe?: PageProbe }).__recapProbe = probe
   try {
-    new PerformanceObserver(list => {
-      for (const entry of list.getEntries()) probe.lcp = entry.startTime
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        probe.lcp = entry.startTime
     }).observe({ type: 'largest-contentful-paint', buffered: true })
-  } catch {}
-  function shown(el) {
+  }
+  catch {
+    // No largest-contentful-paint entries in this browser: the figure stays empty.
+  }
+  function shown(el: Element): boolean {
     const box = el.getBoundingClientRect()
-    if (box.width < 1 || box.height < 1 || !el.textContent.trim()) return false
-    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+    if (box.width < 1 || box.height < 1 || !el.textContent?.trim())
+      return false
+    for (let node: Element | null = el; node; node = node.parentElement) {
       const style = getComputedStyle(node)
-      if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false
+      if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0)
+        return false
     }
     return true
   }
-  function watch() {
+  function watch(): void {
     const shot = document.querySelector('#recap-first-paint:not([hidden]) .recap-first-paint-page')
     if (probe.staticSlide === undefined && probe.pendingStatic === undefined && shot && shown(shot)) {
       probe.pendingStatic = true
-      requestAnimationFrame(() => { probe.staticSlide = performance.now() })
+      requestAnimationFrame(() => {
+        probe.staticSlide = performance.now()
+      })
     }
     const slide = document.querySelector('#app .slidev-page-1')
     if (slide && shown(slide)) {
-      requestAnimationFrame(() => { probe.appSlide = performance.now() })
+      requestAnimationFrame(() => {
+        probe.appSlide = performance.now()
+      })
       return
     }
     requestAnimationFrame(watch)
   }
   requestAnimationFrame(watch)
-})()`
+}
 
 interface ResourceFact {
   url: string
@@ -114,7 +113,7 @@ export async function coldLoad(browser: Browser, url: string, options: LoadOptio
     serviceWorkers: 'block',
   })
   try {
-    await context.addInitScript(INIT_SCRIPT)
+    await context.addInitScript(probePage)
     const page = await context.newPage()
     const session = await context.newCDPSession(page)
     await session.send('Network.enable')

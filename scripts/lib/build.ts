@@ -8,39 +8,69 @@ import { promisify, stripVTControlCharacters } from 'node:util'
 import { DECK_ROOT } from './deck.ts'
 
 const run = promisify(execFile)
-const SLIDEV = resolve(DECK_ROOT, 'node_modules/@slidev/cli/bin/slidev.mjs')
+/** Slidev's command line, inside a deck's folder. */
+const SLIDEV_BIN = 'node_modules/@slidev/cli/bin/slidev.mjs'
 
-/** A failed `slidev build`: the message has the first line naming an error, `output` all of it. */
+/** A Slidev command that failed: the message's first line names the reason, the rest is Slidev's output. */
 export class SlidevBuildError extends Error {
   override name = 'SlidevBuildError'
   readonly output: string
 
-  constructor(args: readonly string[], output: string) {
+  constructor(command: string, args: readonly string[], output: string) {
     // Slidev colours its output; the first line that names an error is the one worth a one-line report.
     const reason = output.split('\n').map(line => line.trim()).find(line => /error/i.test(line))
-    super(`slidev build ${args.join(' ')} failed${reason
+    super(`slidev ${command} ${args.join(' ')} failed${reason
       ? `: ${reason}`
+      : ''}${output
+      ? `\n${output}`
       : ''}`)
     this.output = output
   }
 }
 
-/** Runs `slidev build ARGS` in the deck's folder with the running Node. */
-export async function slidevBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+export interface SlidevRunOptions {
+  /** The deck's folder, whose own Slidev runs; this deck's unless set (the benchmark runs the starter's). */
+  cwd?: string
+  /** Added to the environment. */
+  env?: NodeJS.ProcessEnv
+  /** Milliseconds before the command is killed; none unless set. */
+  timeout?: number
+}
+
+/** Runs `slidev COMMAND ARGS` in a deck's folder with that deck's Slidev and the running Node. */
+export async function runSlidev(command: 'build' | 'export', args: readonly string[], options: SlidevRunOptions = {}): Promise<void> {
+  const cwd = options.cwd ?? DECK_ROOT
   try {
-    await run(process.execPath, [SLIDEV, 'build', ...args], {
-      cwd: DECK_ROOT,
+    await run(process.execPath, [
+      resolve(cwd, SLIDEV_BIN),
+      command,
+      ...args,
+    ], {
+      cwd,
       env: {
         ...process.env,
-        ...env,
+        ...options.env,
       },
+      timeout: options.timeout,
       maxBuffer: 64 * 1024 * 1024,
     })
   }
   catch (error) {
-    const { stderr = '', stdout = '' } = error as { stderr?: string, stdout?: string }
-    throw new SlidevBuildError(args, stripVTControlCharacters(`${stdout}\n${stderr}`).trim())
+    const { stderr = '', stdout = '', message } = error as { stderr?: string, stdout?: string, message: string }
+    throw new SlidevBuildError(command, args, stripVTControlCharacters(`${stdout}\n${stderr}`).trim() || message)
   }
+}
+
+/** Runs `slidev build ARGS` in the deck's folder (or `options.cwd`). */
+export async function slidevBuild(args: readonly string[], options: SlidevRunOptions = {}): Promise<void> {
+  await runSlidev('build', args, options)
+}
+
+/** Builds the deck into `outDir` (relative to the deck's folder unless absolute) with extra `slidev build` arguments; returns its absolute path. */
+export async function buildDeck(outDir: string, args: readonly string[] = []): Promise<string> {
+  const out = resolve(DECK_ROOT, outDir)
+  await slidevBuild(['--out', out, ...args])
+  return out
 }
 
 /** The first line of an error's message: Playwright's run to pages of call log. */

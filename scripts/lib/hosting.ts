@@ -1,3 +1,5 @@
+import { escapeAttribute } from './html.ts'
+
 /**
  * The security headers every host serves the deck with. netlify.toml and vercel.json carry the
  * same values (tests/hosting.test.ts checks they match and that the deck runs under them);
@@ -46,10 +48,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** The policy as a <meta> can carry it: the header-only directives left out. */
 export function metaCsp(directives: Readonly<Record<string, string>> = CSP_DIRECTIVES): string {
   return cspString(Object.fromEntries(Object.entries(directives).filter(([name]) => !HEADER_ONLY_DIRECTIVES.has(name))))
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }
 
 /**

@@ -2,6 +2,7 @@ import type { PDFDocument, PDFRef } from 'pdf-lib'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib'
 import { launchChromium } from './browser.ts'
+import { guardNetwork } from './offline.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Metadata
@@ -208,18 +209,6 @@ export interface PdfSession {
   blockedRequests: string[]
 }
 
-function isLoopback(url: string): boolean {
-  try {
-    const { protocol, hostname } = new URL(url)
-    if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:')
-      return true
-    return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]'
-  }
-  catch {
-    return false
-  }
-}
-
 /** Waits until web fonts and every image have finished loading, as a condition, not a delay. */
 export async function waitForFontsAndImages(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
@@ -246,14 +235,7 @@ export async function withPdfPage<T>(options: PdfPageOptions, work: (session: Pd
     })
     context.setDefaultTimeout(timeout)
     context.setDefaultNavigationTimeout(timeout)
-    const blockedRequests: string[] = []
-    await context.route('**/*', (route) => {
-      const target = route.request().url()
-      if (isLoopback(target))
-        return route.continue()
-      blockedRequests.push(target)
-      return route.abort('blockedbyclient')
-    })
+    const { outside: blockedRequests } = await guardNetwork(context)
     const page = await context.newPage()
     const pageErrors: string[] = []
     page.on('pageerror', error => pageErrors.push(error.message))

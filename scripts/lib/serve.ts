@@ -1,10 +1,14 @@
+import type { Buffer } from 'node:buffer'
 import type { AddressInfo } from 'node:net'
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 
-/** Content types of what a built deck holds; the bench's gzip server uses them too. */
+const compress = promisify(gzip)
+
+/** Content types of what a built deck holds. */
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -28,6 +32,21 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 }
 
+/** What a host compresses: text, and fonts and wasm that are not compressed already. */
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.webmanifest',
+  '.svg',
+  '.txt',
+  '.xml',
+  '.ttf',
+  '.wasm',
+])
+
 export interface ServeOptions {
   /** The sub-path the site was built for, e.g. "/recap/"; "/" by default. */
   base?: string
@@ -39,64 +58,119 @@ export interface ServeOptions {
    * for any missing path, as GitHub Pages does.
    */
   fallback?: 'spa' | 'github-pages'
+  /**
+   * Gzip for text files when the browser asks for it, as GitHub Pages, Netlify and most hosts do (the
+   * benchmark measures bytes on the wire so). Compressed bodies are kept in memory after their first
+   * request. Off by default.
+   */
+  gzip?: boolean
 }
 
 export interface StaticServer {
   /** Origin plus base, ending in "/": http://127.0.0.1:PORT/base/ */
   url: string
+  /** Bytes of response bodies sent so far (compressed ones as sent). */
+  sent: () => number
   close: () => Promise<void>
 }
 
-/** Serves a built deck on loopback like a static host with an SPA fallback to index.html. */
+/** Serves a built deck on loopback like a static host, with an SPA fallback to index.html. */
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = options.base ?? '/'
   const top = resolve(root)
+  const gzipped = new Map<string, Promise<Buffer>>()
+  let sent = 0
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    let path = decodeURIComponent(url.pathname)
-    for (const [name, value] of Object.entries(options.headers ?? {}))
-      res.setHeader(name, value)
-    if (!path.startsWith(base)) {
-      res.writeHead(404).end('not found')
-      return
-    }
-    path = path.slice(base.length)
-    let file = normalize(join(top, path))
-    if (file !== top && !file.startsWith(top + sep)) {
-      res.writeHead(403).end('forbidden')
-      return
-    }
+  /** The file a path names, or the fallback's, with the status to answer with; undefined for a 404. */
+  const locate = async (named: string, path: string): Promise<{ file: string, status: number } | undefined> => {
+    let file = named
     let info = await stat(file).catch(() => undefined)
     if (info?.isDirectory()) {
       file = join(file, 'index.html')
       info = await stat(file).catch(() => undefined)
     }
-    let status = 200
-    if (!info && options.fallback === 'github-pages') {
-      file = join(top, '404.html')
-      info = await stat(file).catch(() => undefined)
-      status = 404
+    if (info)
+      return { file, status: 200 }
+    const fallback = options.fallback === 'github-pages'
+      ? {
+          file: join(top, '404.html'),
+          status: 404,
+        }
+      : extname(path)
+        ? undefined
+        : {
+            file: join(top, 'index.html'),
+            status: 200,
+          }
+    return fallback && (await stat(fallback.file).catch(() => undefined))
+      ? fallback
+      : undefined
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      for (const [name, value] of Object.entries(options.headers ?? {}))
+        res.setHeader(name, value)
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+      if (!path.startsWith(base)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')
+        return
+      }
+      const file = normalize(join(top, path.slice(base.length)))
+      if (file !== top && !file.startsWith(top + sep)) {
+        res.writeHead(403).end('forbidden')
+        return
+      }
+      const found = await locate(file, path)
+      if (!found) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')
+        return
+      }
+      const ext = extname(found.file)
+      const headers: Record<string, string | number> = {
+        'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      }
+      let body: Buffer
+      if (options.gzip && COMPRESSIBLE.has(ext)) {
+        headers.Vary = 'Accept-Encoding'
+        if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+          let pending = gzipped.get(found.file)
+          if (!pending) {
+            pending = readFile(found.file).then(data => compress(data, { level: 6 }))
+            gzipped.set(found.file, pending)
+          }
+          body = await pending
+          headers['Content-Encoding'] = 'gzip'
+        }
+        else {
+          body = await readFile(found.file)
+        }
+      }
+      else {
+        body = await readFile(found.file)
+      }
+      headers['Content-Length'] = body.length
+      res.writeHead(found.status, headers)
+      if (req.method === 'HEAD') {
+        res.end()
+        return
+      }
+      sent += body.length
+      res.end(body)
     }
-    else if (!info && !extname(path)) {
-      file = join(top, 'index.html')
-      info = await stat(file).catch(() => undefined)
+    catch (error) {
+      if (!res.headersSent)
+        res.writeHead(500).end(String(error))
+      else
+        res.destroy()
     }
-    if (!info) {
-      res.writeHead(404).end('not found')
-      return
-    }
-    res.writeHead(status, {
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': info.size,
-    })
-    createReadStream(file).pipe(res)
   })
 
   await new Promise<void>(done => server.listen(0, '127.0.0.1', done))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}${base}`,
+    sent: () => sent,
     // Ends kept-alive connections too, so close() does not wait on an idle browser (or a test that went offline).
     close: () => new Promise<void>((done, fail) => {
       if (!server.listening)

@@ -3,27 +3,15 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
-import { slidevBuild, SlidevBuildError } from '../../scripts/lib/build.ts'
 import { ROOT } from './paths.ts'
+
+// The one build runner is scripts/lib/build.ts; tests import it from here.
+export { buildDeck } from '../../scripts/lib/build.ts'
 
 const run = promisify(execFile)
 
 /** package.json's scripts, as `npm run` would run them. */
 export const NPM_SCRIPTS = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
-
-/** Builds the deck into `outDir` with extra `slidev build` arguments; throws with Slidev's output on failure. */
-export async function buildDeck(outDir: string, args: readonly string[] = []): Promise<string> {
-  const out = resolve(ROOT, outDir)
-  try {
-    await slidevBuild(['--out', out, ...args])
-  }
-  catch (error) {
-    throw error instanceof SlidevBuildError
-      ? new Error(`${error.message}:\n${error.output}`)
-      : error
-  }
-  return out
-}
 
 /** Runs an npm script's `node ...` command directly (same arguments, plus `extra`), with this Node. */
 export async function runNpmScript(name: string, extra: readonly string[]): Promise<void> {

@@ -4,6 +4,16 @@ import type { Deck, DeckSlide } from '../../scripts/lib/deck.ts'
 import { load } from '@slidev/parser/fs'
 import { DECK_ENTRY, DECK_ROOT, loadDeck } from '../../scripts/lib/deck.ts'
 
+/** The deck's sections, in order, as their `section:` keys name them (the slides PDF's outline has the same). */
+export const SECTIONS: readonly string[] = [
+  'Opening',
+  'Scale',
+  'Containers',
+  'Integration',
+  'Talks worth watching',
+  'Close',
+]
+
 /** A slide with its markdown content as Slidev parsed it, for checks on what the slide contains. */
 export interface SlideWithContent extends DeckSlide {
   content: string

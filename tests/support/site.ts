@@ -1,10 +1,38 @@
-import type { BrowserContext, Page } from 'playwright-chromium'
+import type { Browser, BrowserContext, Page } from 'playwright-chromium'
+import type { StaticServer } from '../../scripts/lib/serve.ts'
+import { afterAll, beforeAll, inject } from 'vitest'
+import { serveStatic } from '../../scripts/lib/serve.ts'
+import { connectBrowser } from './browser.ts'
 
 /**
  * Browser helpers shared by the tests that load a built deck (a11y, offline, phone, hosting,
- * public build): where a slide lives, when it is on screen, and watchers for requests that leave
- * the host and for Content-Security-Policy violations.
+ * public build): where a slide lives, when it is on screen, the guard against requests that leave
+ * the host, and watchers for Content-Security-Policy violations and page errors.
  */
+
+export interface ServedDeck {
+  /** The run's build (global-setup.ts) on loopback. */
+  readonly server: StaticServer
+  readonly browser: Browser
+}
+
+/**
+ * For the test file or describe block it is called in: a build (the run's real-deck build unless
+ * given) served on loopback and a connection to the run's one Chromium, opened before its tests and
+ * closed after them (after the block's own afterAll hooks).
+ */
+export function serveBuiltDeck(distDir: string = inject('distDir')): ServedDeck {
+  const served = {} as { server: StaticServer, browser: Browser }
+  beforeAll(async () => {
+    served.server = await serveStatic(distDir)
+    served.browser = await connectBrowser()
+  })
+  afterAll(async () => {
+    await served.browser?.close()
+    await served.server?.close()
+  })
+  return served
+}
 
 /** The URL of slide `no` under a served base URL ending in "/", e.g. http://127.0.0.1:PORT/recap/7?clicks=2. */
 export function slideUrl(baseUrl: string, no: number, clicks?: number): string {
@@ -87,29 +115,9 @@ export async function waitForServiceWorker(page: Page, timeout = 60_000): Promis
   return page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)
 }
 
-export interface NetworkGuard {
-  /** Every request made to a URL outside the allowed origins, in order; each was aborted. */
-  readonly outside: string[]
-}
-
-const LOCAL_SCHEMES = /^(?:data|blob|about|chrome-extension|chrome):/
-
-/**
- * Lets requests to `allowed` origins through and aborts and records every other one, including the
- * service worker's (Chromium routes those through the context too).
- */
-export async function guardNetwork(context: BrowserContext, allowed: readonly string[]): Promise<NetworkGuard> {
-  const outside: string[] = []
-  const origins = new Set(allowed.map(url => new URL(url).origin))
-  await context.route('**/*', async (route) => {
-    const url = route.request().url()
-    if (LOCAL_SCHEMES.test(url) || origins.has(new URL(url).origin))
-      return route.fallback()
-    outside.push(url)
-    return route.abort('blockedbyclient')
-  })
-  return { outside }
-}
+/** One way to keep a browser offline, shared with the scripts: see scripts/lib/offline.ts. */
+export { guardNetwork } from '../../scripts/lib/offline.ts'
+export type { NetworkGuard } from '../../scripts/lib/offline.ts'
 
 export interface CspWatch {
   /** Each violation seen, as "directive: blocked URI (source:line)" or Chromium's console text. */

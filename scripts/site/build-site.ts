@@ -3,7 +3,7 @@
 // slides PDF from that build (scripts/export.ts) and the handout with speaker notes
 // (scripts/handout.ts, from its own full build), and puts both under <out>/downloads/, where the
 // deck's nav bar links them (custom-nav-controls.vue).
-// Usage: node scripts/build-site.ts [--out dist] [--base /] [--public-only] [--pages] [--entry slides.md]
+// Usage: node scripts/site/build-site.ts [--out dist] [--base /] [--public-only] [--pages] [--entry slides.md]
 //   --public-only  only the public build, without the PDFs (that is `npm run build:public`)
 //   --pages        for GitHub Pages, which cannot send headers: the security policy goes into the
 //                  HTML as <meta> elements, and a .nojekyll file keeps _-prefixed assets served
@@ -13,9 +13,10 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs, promisify, stripVTControlCharacters } from 'node:util'
-import { slidevBuild, SlidevBuildError } from './lib/build.ts'
-import { DECK_ENTRY, DECK_ROOT, loadDeck } from './lib/deck.ts'
-import { injectSecurityMeta } from './lib/hosting.ts'
+import { slidevBuild } from '../lib/build.ts'
+import { DECK_ENTRY, DECK_ROOT, loadDeck } from '../lib/deck.ts'
+import { injectSecurityMeta } from '../lib/hosting.ts'
+import { runMain } from '../lib/main.ts'
 
 const run = promisify(execFile)
 
@@ -52,17 +53,6 @@ export function publicEntryMarkdown(markdown: string, overrides: Readonly<Record
   return `---\n${headmatter}\n---\n${markdown.slice(match[0].length)}`
 }
 
-async function build(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
-  try {
-    await slidevBuild(args, env)
-  }
-  catch (error) {
-    throw new SiteBuildError(error instanceof SlidevBuildError
-      ? `${error.message}:\n${error.output}`
-      : String(error))
-  }
-}
-
 export interface PublicBuildOptions {
   out: string
   base?: string
@@ -83,7 +73,7 @@ export async function buildPublic(options: PublicBuildOptions): Promise<string> 
   const entry = join(dirname(source), `.slides.public-${process.pid}-${randomBytes(4).toString('hex')}.md`)
   await writeFile(entry, publicEntryMarkdown(await readFile(source, 'utf8')))
   try {
-    await build(
+    await slidevBuild(
       [
         entry,
         '--out',
@@ -93,9 +83,11 @@ export async function buildPublic(options: PublicBuildOptions): Promise<string> 
           ? ['--base', options.base]
           : []),
       ],
-      options.downloads
-        ? { VITE_RECAP_SLIDES_PDF: `${DOWNLOADS_DIR}/${options.downloads.slides}`, VITE_RECAP_HANDOUT_PDF: `${DOWNLOADS_DIR}/${options.downloads.handout}` }
-        : {},
+      {
+        env: options.downloads
+          ? { VITE_RECAP_SLIDES_PDF: `${DOWNLOADS_DIR}/${options.downloads.slides}`, VITE_RECAP_HANDOUT_PDF: `${DOWNLOADS_DIR}/${options.downloads.handout}` }
+          : {},
+      },
     )
   }
   finally {
@@ -225,11 +217,5 @@ async function main(argv: readonly string[]): Promise<void> {
     : ''}`)
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(`build-site failed: ${error instanceof Error
-      ? error.message
-      : String(error)}`)
-    process.exitCode = 1
-  })
-}
+if (import.meta.main)
+  runMain('build-site', main)

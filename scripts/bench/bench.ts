@@ -1,8 +1,8 @@
 // `npm run bench`: this deck against Slidev's starter deck, built and loaded the same way on this
 // machine, printed side by side with ratios ours/starter.
 //
-// Usage: node scripts/bench.ts [--runs 5] [--lighthouse-runs 1] [--no-lighthouse] [--no-export]
-//                              [--fresh-starter] [--json FILE] [--markdown FILE]
+// Usage: node scripts/bench/bench.ts [--runs 5] [--lighthouse-runs 1] [--no-lighthouse] [--no-export]
+//                                    [--fresh-starter] [--json FILE] [--markdown FILE]
 //
 // - Build: wall time of `slidev build` for each deck, once.
 // - Cold loads (--runs, median): headless Chromium, a fresh context each, HTTP cache disabled,
@@ -13,26 +13,25 @@
 // - Lighthouse (mobile and desktop presets), same Chromium, same server.
 // - Export: `slidev export` (PDF) of each deck with the resolved Chromium, whole command timed.
 import type { Browser } from 'playwright-chromium'
-import type { ExportTiming } from './bench/export.ts'
-import type { Category, LighthouseRun, Preset } from './bench/lighthouse.ts'
-import type { LoadSample } from './bench/load.ts'
-import { execFile } from 'node:child_process'
+import type { ExportTiming } from './export.ts'
+import type { Category, LighthouseRun, Preset } from './lighthouse.ts'
+import type { LoadSample } from './load.ts'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import process from 'node:process'
-import { parseArgs, promisify } from 'node:util'
+import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-chromium'
-import { timeSlidevExport } from './bench/export.ts'
-import { CATEGORIES, OFFLINE_RESOLVER, runLighthouse } from './bench/lighthouse.ts'
-import { coldLoad } from './bench/load.ts'
-import { serveBuilt } from './bench/serve.ts'
-import { prepareStarter } from './bench/starter.ts'
-import { formatBytes, formatCount, formatMs, formatRatio, formatSeconds, median, ratio, timed } from './bench/stats.ts'
-import { launchChromium, resolveChromium } from './lib/browser.ts'
-
-const run = promisify(execFile)
-const ROOT = resolve(import.meta.dirname, '..')
+import { resolveChromium } from '../lib/browser.ts'
+import { slidevBuild } from '../lib/build.ts'
+import { DECK_ROOT as ROOT } from '../lib/deck.ts'
+import { launchOfflineChromium } from '../lib/offline.ts'
+import { serveStatic } from '../lib/serve.ts'
+import { timeSlidevExport } from './export.ts'
+import { CATEGORIES, runLighthouse } from './lighthouse.ts'
+import { coldLoad } from './load.ts'
+import { prepareStarter } from './starter.ts'
+import { formatBytes, formatCount, formatMs, formatRatio, formatSeconds, median, ratio, timed } from './stats.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -61,16 +60,13 @@ async function version(pkgDir: string): Promise<string> {
   return (JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version
 }
 
+/** Wall time of `slidev build` of the deck in `deckDir`, with that deck's own Slidev. */
 async function build(deckDir: string, outDir: string): Promise<number> {
   await rm(outDir, { recursive: true, force: true })
-  const slidev = join(deckDir, 'node_modules/@slidev/cli/bin/slidev.mjs')
-  const { ms } = await timed(() => run(process.execPath, [slidev, 'build', '--out', outDir], {
+  const { ms } = await timed(() => slidevBuild(['--out', outDir], {
     cwd: deckDir,
-    maxBuffer: 64 * 1024 * 1024,
     timeout: 10 * 60_000,
-    env: { ...process.env, NO_COLOR: '1' },
-  }).catch((error: { stdout?: string, stderr?: string, message: string }) => {
-    throw new Error(`slidev build in ${deckDir} failed: ${error.message}\n${(error.stdout ?? '').slice(-3000)}\n${(error.stderr ?? '').slice(-3000)}`)
+    env: { NO_COLOR: '1' },
   }))
   return ms
 }
@@ -132,13 +128,18 @@ for (const deck of DECKS) {
   log(`${deck}: built in ${formatSeconds(results[deck].buildMs)}`)
 }
 
-const servers = { ours: await serveBuilt(dists.ours), starter: await serveBuilt(dists.starter) }
+// Gzip as a host serves it; both decks from the same server, so neither gains from it.
+function serve(dist: string): ReturnType<typeof serveStatic> {
+  return serveStatic(dist, {
+    gzip: true,
+    headers: { 'Cache-Control': 'no-cache' },
+  })
+}
+const servers = { ours: await serve(dists.ours), starter: await serve(dists.starter) }
 let browserVersion = ''
 try {
   // Cold loads, alternating decks so that a busy moment on the machine hits both alike.
-  const browser: Browser = await launchChromium({
-    args: [OFFLINE_RESOLVER],
-  })
+  const browser: Browser = await launchOfflineChromium()
   browserVersion = browser.version()
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -200,101 +201,45 @@ function score(value: number): string {
     : 'n/a'
 }
 
+/** A row of the table: the same figure of each deck. */
+function tableRow(label: string, of: (deck: Deck) => number, format: (value: number) => string, withRatio = true): Row {
+  return {
+    label,
+    ours: of('ours'),
+    starter: of('starter'),
+    format,
+    ratio: withRatio,
+  }
+}
+/** A row of cold-load medians: the same field of each deck's samples. */
+function loadRow(label: string, field: keyof Omit<LoadSample, 'overBudget'>, format: (value: number) => string): Row {
+  return tableRow(label, deck => loadMedian(deck, s => s[field]), format)
+}
+const exported = (deck: Deck, field: keyof ExportTiming): number => results[deck].export?.[field] ?? Number.NaN
+
 const rows: Row[] = [
-  {
-    label: 'JS+CSS before first slide (uncompressed)',
-    ours: loadMedian('ours', s => s.jsCssBytes),
-    starter: loadMedian('starter', s => s.jsCssBytes),
-    format: formatBytes,
-  },
-  {
-    label: 'JS+CSS before first slide (gzip, on the wire)',
-    ours: loadMedian('ours', s => s.jsCssWireBytes),
-    starter: loadMedian('starter', s => s.jsCssWireBytes),
-    format: formatBytes,
-  },
-  {
-    label: 'JS+CSS files before first slide',
-    ours: loadMedian('ours', s => s.jsCssFiles),
-    starter: loadMedian('starter', s => s.jsCssFiles),
-    format: formatCount,
-  },
-  {
-    label: 'Requests on load (until network quiet)',
-    ours: loadMedian('ours', s => s.requests),
-    starter: loadMedian('starter', s => s.requests),
-    format: formatCount,
-  },
-  {
-    label: 'Requests leaving localhost',
-    ours: loadMedian('ours', s => s.external),
-    starter: loadMedian('starter', s => s.external),
-    format: formatCount,
-  },
-  {
-    label: 'Failed requests',
-    ours: loadMedian('ours', s => s.failed),
-    starter: loadMedian('starter', s => s.failed),
-    format: formatCount,
-  },
-  {
-    label: 'First slide visible',
-    ours: loadMedian('ours', s => s.firstSlideMs),
-    starter: loadMedian('starter', s => s.firstSlideMs),
-    format: formatMs,
-  },
-  {
-    label: 'Slide 1 drawn by the app (interactive)',
-    ours: loadMedian('ours', s => s.appSlideMs),
-    starter: loadMedian('starter', s => s.appSlideMs),
-    format: formatMs,
-  },
-  {
-    label: 'Largest contentful paint',
-    ours: loadMedian('ours', s => s.lcpMs),
-    starter: loadMedian('starter', s => s.lcpMs),
-    format: formatMs,
-  },
-  {
-    label: 'Build time (slidev build)',
-    ours: results.ours.buildMs,
-    starter: results.starter.buildMs,
-    format: formatSeconds,
-  },
+  loadRow('JS+CSS before first slide (uncompressed)', 'jsCssBytes', formatBytes),
+  loadRow('JS+CSS before first slide (gzip, on the wire)', 'jsCssWireBytes', formatBytes),
+  loadRow('JS+CSS files before first slide', 'jsCssFiles', formatCount),
+  loadRow('Requests on load (until network quiet)', 'requests', formatCount),
+  loadRow('Requests leaving localhost', 'external', formatCount),
+  loadRow('Failed requests', 'failed', formatCount),
+  loadRow('First slide visible', 'firstSlideMs', formatMs),
+  loadRow('Slide 1 drawn by the app (interactive)', 'appSlideMs', formatMs),
+  loadRow('Largest contentful paint', 'lcpMs', formatMs),
+  tableRow('Build time (slidev build)', deck => results[deck].buildMs, formatSeconds),
 ]
 if (!args['no-export']) {
   rows.push(
-    {
-      label: 'Export: pages (slidev export, PDF)',
-      ours: results.ours.export?.pages ?? Number.NaN,
-      starter: results.starter.export?.pages ?? Number.NaN,
-      format: formatCount,
-      ratio: false,
-    },
-    {
-      label: 'Export: whole command',
-      ours: results.ours.export?.ms ?? Number.NaN,
-      starter: results.starter.export?.ms ?? Number.NaN,
-      format: formatSeconds,
-    },
-    {
-      label: 'Export: time per page',
-      ours: results.ours.export?.perPageMs ?? Number.NaN,
-      starter: results.starter.export?.perPageMs ?? Number.NaN,
-      format: formatSeconds,
-    },
+    tableRow('Export: pages (slidev export, PDF)', deck => exported(deck, 'pages'), formatCount, false),
+    tableRow('Export: whole command', deck => exported(deck, 'ms'), formatSeconds),
+    tableRow('Export: time per page', deck => exported(deck, 'perPageMs'), formatSeconds),
   )
 }
 if (!args['no-lighthouse']) {
   for (const preset of ['mobile', 'desktop'] as const) {
-    for (const category of CATEGORIES) {
-      rows.push({
-        label: `Lighthouse ${preset}: ${category}`,
-        ours: lhMedian('ours', preset, category),
-        starter: lhMedian('starter', preset, category),
-        format: score,
-      })
-    }
+    for (const category of CATEGORIES)
+      rows.push(tableRow(`Lighthouse ${preset}: ${category}`, deck => lhMedian(deck, preset, category), score))
   }
 }
 

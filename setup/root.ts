@@ -1,0 +1,35 @@
+import type { PageView } from '../composables/usePageTitle.ts'
+import { defineRootSetup } from '@slidev/types'
+import { computed } from 'vue'
+import { useRoute } from 'vue-router'
+import { usePageTitle, VIEW_NAMES } from '../composables/usePageTitle.ts'
+import { useSlideAnnouncer } from '../composables/useSlideAnnouncer.ts'
+import { configs, useNav } from './slidev-client.js'
+
+/**
+ * Each slide is a page of its own to assistive technology and in a browser tab: the document
+ * title names the slide (or the view: presenter, overview, handout), and moving to another slide is
+ * announced in a live region. Slidev does neither (one title for the whole deck).
+ */
+export default defineRootSetup(() => {
+  const route = useRoute()
+  const { currentSlideNo, currentSlideRoute, total, isPlaying, isPresenter, isPrintMode } = useNav()
+
+  const view = computed<PageView>(() => {
+    if (isPrintMode.value)
+      return { kind: 'deck' }
+    if (isPlaying.value)
+      return { kind: 'slide', no: currentSlideNo.value, title: currentSlideRoute.value?.meta.slide?.title }
+    const name = typeof route.name === 'string'
+      ? VIEW_NAMES[route.name]
+      : undefined
+    return name
+      ? { kind: 'view', name }
+      : { kind: 'deck' }
+  })
+  usePageTitle(view, configs.titleTemplate, configs.title)
+
+  useSlideAnnouncer(() => (isPlaying.value || isPresenter.value) && !isPrintMode.value
+    ? { no: currentSlideNo.value, total: total.value, title: currentSlideRoute.value?.meta.slide?.title }
+    : undefined)
+})
