@@ -148,7 +148,10 @@ export function plannedWindow(plan: Plan, slide: number): { fromMs: number, toMs
   const count = section.last - section.first + 1
   const at = (k: number): number => section.startMs + section.budgetMs * k / count
   const k = slide - section.first
-  return { fromMs: at(k), toMs: at(k + 1) }
+  return {
+    fromMs: at(k),
+    toMs: at(k + 1),
+  }
 }
 
 /** The pace clock, in wall-clock milliseconds. Pauses add to `pausedMs`; nothing is ever reset but by `resetClock`. */
@@ -161,7 +164,12 @@ export interface ClockState {
   endAt: number | null
 }
 
-export const STOPPED: ClockState = { startedAt: null, pausedAt: null, pausedMs: 0, endAt: null }
+export const STOPPED: ClockState = {
+  startedAt: null,
+  pausedAt: null,
+  pausedMs: 0,
+  endAt: null,
+}
 
 export function elapsedMs(clock: ClockState, now: number): number {
   if (clock.startedAt === null)
@@ -172,7 +180,12 @@ export function elapsedMs(clock: ClockState, now: number): number {
 
 export function startClock(clock: ClockState, now: number): ClockState {
   return clock.startedAt === null
-    ? { ...clock, startedAt: now, pausedAt: null, pausedMs: 0 }
+    ? {
+        ...clock,
+        startedAt: now,
+        pausedAt: null,
+        pausedMs: 0,
+      }
     : clock
 }
 
@@ -222,7 +235,10 @@ export function enterSlide(log: PaceLog, slide: number, atMs: number): PaceLog {
   const slideMs = { ...log.slideMs }
   if (log.current)
     slideMs[log.current.slide] = (slideMs[log.current.slide] ?? 0) + Math.max(0, atMs - log.current.enteredMs)
-  return { slideMs, current: { slide, enteredMs: atMs } }
+  return {
+    slideMs,
+    current: { slide, enteredMs: atMs },
+  }
 }
 
 /** Time per slide up to pace time `atMs`, the slide on screen included. */

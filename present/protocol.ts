@@ -32,20 +32,20 @@ export interface PaceSnapshot {
 export type NavAction = 'next' | 'prev' | 'go'
 export type ClockAction = 'start' | 'pause' | 'resume' | 'toggle' | 'reset' | 'end-at'
 
-export type Command =
-  | { type: 'state', page: number, clicks: number, clicksTotal: number }
-  | { type: 'nav', action: NavAction, page?: number, clicks?: number }
-  | { type: 'clock', action: ClockAction, endAt?: number | null }
-  | { type: 'blank', on: boolean }
-  | { type: 'rehearsal', action: 'save' }
+export type Command
+  = | { type: 'state', page: number, clicks: number, clicksTotal: number }
+    | { type: 'nav', action: NavAction, page?: number, clicks?: number }
+    | { type: 'clock', action: ClockAction, endAt?: number | null }
+    | { type: 'blank', on: boolean }
+    | { type: 'rehearsal', action: 'save' }
 
-export type ClientMessage =
-  | { type: 'hello', role: Role, key?: string }
-  | { type: 'ping' }
-  | (Command & { key: string })
+export type ClientMessage
+  = | { type: 'hello', role: Role, key?: string }
+    | { type: 'ping' }
+    | (Command & { key: string })
 
-export type ServerMessage =
-  | {
+export type ServerMessage
+  = | {
     type: 'welcome'
     authorized: boolean
     role: Role
@@ -65,13 +65,20 @@ export type ServerMessage =
 
 export type RefusalReason = 'malformed' | 'unknown' | 'invalid' | 'unauthorized' | 'oversized'
 
-export type Parsed =
-  | { ok: true, message: ClientMessage }
-  | { ok: false, reason: RefusalReason }
+export type Parsed
+  = | { ok: true, message: ClientMessage }
+    | { ok: false, reason: RefusalReason }
 
 const ROLES: readonly Role[] = ['presenter', 'remote', 'audience']
 const NAV_ACTIONS: readonly NavAction[] = ['next', 'prev', 'go']
-const CLOCK_ACTIONS: readonly ClockAction[] = ['start', 'pause', 'resume', 'toggle', 'reset', 'end-at']
+const CLOCK_ACTIONS: readonly ClockAction[] = [
+  'start',
+  'pause',
+  'resume',
+  'toggle',
+  'reset',
+  'end-at',
+]
 /** A key is base64url; anything else is refused before it is compared. */
 const KEY = /^[\w-]{16,128}$/
 /** An end time more than this far from now is a mistake (or a forgery). */
@@ -107,15 +114,34 @@ export function parseClientMessage(raw: string, slideCount: number, now: number)
     case 'hello':
       if (!only('type', 'role', 'key') || !ROLES.includes(m.role as Role) || (has(m, 'key') && !keyOk))
         return { ok: false, reason: 'invalid' }
-      return { ok: true, message: { type: 'hello', role: m.role as Role, ...(keyOk && { key: m.key as string }) } }
+      return {
+        ok: true,
+        message: {
+          type: 'hello',
+          role: m.role as Role,
+          ...(keyOk && { key: m.key as string }),
+        },
+      }
     case 'ping':
       return only('type')
-        ? { ok: true, message: { type: 'ping' } }
+        ? {
+            ok: true,
+            message: { type: 'ping' },
+          }
         : { ok: false, reason: 'invalid' }
     case 'state':
       if (!only('type', 'key', 'page', 'clicks', 'clicksTotal') || !keyOk || !isInt(m.page, 1, slideCount) || !isInt(m.clicksTotal, 0, MAX_CLICKS) || !isInt(m.clicks, 0, m.clicksTotal as number))
         return { ok: false, reason: 'invalid' }
-      return { ok: true, message: { type: 'state', key: m.key as string, page: m.page, clicks: m.clicks, clicksTotal: m.clicksTotal as number } }
+      return {
+        ok: true,
+        message: {
+          type: 'state',
+          key: m.key as string,
+          page: m.page,
+          clicks: m.clicks,
+          clicksTotal: m.clicksTotal as number,
+        },
+      }
     case 'nav': {
       if (!only('type', 'key', 'action', 'page', 'clicks') || !keyOk || !NAV_ACTIONS.includes(m.action as NavAction))
         return { ok: false, reason: 'invalid' }
@@ -140,20 +166,37 @@ export function parseClientMessage(raw: string, slideCount: number, now: number)
         const endAt = m.endAt
         if (endAt !== null && !isInt(endAt, now - END_AT_RANGE_MS, now + END_AT_RANGE_MS))
           return { ok: false, reason: 'invalid' }
-        return { ok: true, message: { type: 'clock', key: m.key as string, action: 'end-at', endAt: endAt as number | null } }
+        return {
+          ok: true,
+          message: {
+            type: 'clock',
+            key: m.key as string,
+            action: 'end-at',
+            endAt: endAt as number | null,
+          },
+        }
       }
       if (has(m, 'endAt'))
         return { ok: false, reason: 'invalid' }
-      return { ok: true, message: { type: 'clock', key: m.key as string, action: m.action as ClockAction } }
+      return {
+        ok: true,
+        message: { type: 'clock', key: m.key as string, action: m.action as ClockAction },
+      }
     }
     case 'blank':
       if (!only('type', 'key', 'on') || !keyOk || typeof m.on !== 'boolean')
         return { ok: false, reason: 'invalid' }
-      return { ok: true, message: { type: 'blank', key: m.key as string, on: m.on } }
+      return {
+        ok: true,
+        message: { type: 'blank', key: m.key as string, on: m.on },
+      }
     case 'rehearsal':
       if (!only('type', 'key', 'action') || !keyOk || m.action !== 'save')
         return { ok: false, reason: 'invalid' }
-      return { ok: true, message: { type: 'rehearsal', key: m.key as string, action: 'save' } }
+      return {
+        ok: true,
+        message: { type: 'rehearsal', key: m.key as string, action: 'save' },
+      }
     default:
       return { ok: false, reason: 'unknown' }
   }

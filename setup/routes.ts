@@ -12,4 +12,10 @@ export default defineRoutesSetup(routes => [
     path: '/handout',
     component: () => import('../handout/Handout.vue'),
   },
+  // The phone remote of `./deck present` (present/README.md); elsewhere it only says it needs the relay.
+  {
+    name: 'present-remote',
+    path: '/remote',
+    component: () => import('../present/RemoteView.vue'),
+  },
 ])

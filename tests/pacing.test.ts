@@ -30,7 +30,12 @@ function fixture(overrides: Record<number, Record<string, unknown>> = {}): Slide
     6: { section: 'End', budget: '2min' },
     ...overrides,
   }
-  return [1, 2, 3, 4, 5, 6].map(no => ({ no, title: `Slide ${no}`, frontmatter: frontmatter[no] ?? {}, file: `pages/f${no}.md` }))
+  return [1, 2, 3, 4, 5, 6].map(no => ({
+    no,
+    title: `Slide ${no}`,
+    frontmatter: frontmatter[no] ?? {},
+    file: `pages/f${no}.md`,
+  }))
 }
 
 const plan: Plan = buildPlan(fixture(), '10min')
@@ -52,12 +57,25 @@ describe('budgets', () => {
     expect(parseDuration('1.5min')).toBe(90 * SECOND)
     expect(parseDuration('2min 30s')).toBe(150 * SECOND)
     expect(parseDuration('90s')).toBe(90 * SECOND)
-    for (const bad of ['4 mins', '4', '', 'soon', '-2min', '0min', 4])
+    for (const bad of [
+      '4 mins',
+      '4',
+      '',
+      'soon',
+      '-2min',
+      '0min',
+      4,
+    ])
       expect(parseDuration(bad), String(bad)).toBeUndefined()
   })
 
   it('builds sections with planned start times', () => {
-    expect(plan.sections.map(s => [s.title, s.first, s.last, s.startMs / MINUTE])).toEqual([
+    expect(plan.sections.map(s => [
+      s.title,
+      s.first,
+      s.last,
+      s.startMs / MINUTE,
+    ])).toEqual([
       ['Intro', 1, 2, 0],
       ['Body', 3, 5, 2],
       ['End', 6, 6, 8],
@@ -65,12 +83,16 @@ describe('budgets', () => {
   })
 
   it('names the file and field of a malformed budget', () => {
-    expect(() => buildPlan(fixture({ 3: { section: 'Body', budget: '6 minutes' } }), '10min'))
+    expect(() => buildPlan(fixture({
+      3: { section: 'Body', budget: '6 minutes' },
+    }), '10min'))
       .toThrow(/pages\/f3\.md: budget "6 minutes" of section "Body"/)
   })
 
   it('names the section without a budget', () => {
-    expect(() => buildPlan(fixture({ 6: { section: 'End' } }), '10min')).toThrow(/pages\/f6\.md: section "End" \(slide 6\) has no budget/)
+    expect(() => buildPlan(fixture({
+      6: { section: 'End' },
+    }), '10min')).toThrow(/pages\/f6\.md: section "End" \(slide 6\) has no budget/)
   })
 
   it('refuses budgets that do not sum to the duration, listing them', () => {
@@ -79,7 +101,9 @@ describe('budgets', () => {
   })
 
   it('refuses a budget on a slide that opens no section', () => {
-    expect(() => buildPlan(fixture({ 4: { budget: '1min' } }), '10min')).toThrow(/pages\/f4\.md: slide 4 has budget/)
+    expect(() => buildPlan(fixture({
+      4: { budget: '1min' },
+    }), '10min')).toThrow(/pages\/f4\.md: slide 4 has budget/)
   })
 
   it('the deck itself: every section has a budget and they sum to its duration', async () => {
@@ -177,7 +201,12 @@ describe('ahead and behind', () => {
     log = enterSlide(log, 1, 3 * MINUTE)
     log = enterSlide(log, 5, 4 * MINUTE)
     const pace = at(5, 5, log)
-    expect(pace.section).toEqual({ title: 'Body', budgetMs: 6 * MINUTE, spentMs: 4 * MINUTE, leftMs: 2 * MINUTE })
+    expect(pace.section).toEqual({
+      title: 'Body',
+      budgetMs: 6 * MINUTE,
+      spentMs: 4 * MINUTE,
+      leftMs: 2 * MINUTE,
+    })
   })
 
   it('before the start there is no pace', () => {
@@ -200,7 +229,10 @@ describe('end-time mode', () => {
 
   it('slack is ahead, and a pause spends it', () => {
     const t = fakeClock(new Date(2026, 10, 27, 14, 0).getTime())
-    let clock: ClockState = { ...startClock(STOPPED, t.now()), endAt: parseEndTime('14:12', t.now())! }
+    let clock: ClockState = {
+      ...startClock(STOPPED, t.now()),
+      endAt: parseEndTime('14:12', t.now())!,
+    }
     // 12 minutes for a 10-minute talk: 2 minutes ahead at the start.
     expect(paceAt(plan, clock, EMPTY_LOG, 1, t.now()).deltaMs).toBe(2 * MINUTE)
     clock = pauseClock(clock, t.now())
@@ -224,13 +256,18 @@ describe('rehearsals', () => {
   })
 
   it('lists the last runs per section, newest first', () => {
-    const summary = summarizeRuns(plan, [run(7, '2026-11-01T10:00:00Z'), run(8, '2026-11-02T10:00:00Z')], 3)
+    const summary = summarizeRuns(plan, [
+      run(7, '2026-11-01T10:00:00Z'),
+      run(8, '2026-11-02T10:00:00Z'),
+    ], 3)
     expect(summary.map(s => s.title)).toEqual(['Intro', 'Body', 'End'])
     expect(summary[1]!.runsMs).toEqual([8 * MINUTE, 7 * MINUTE])
   })
 
   it('suggests budgets in proportion to the runs, summing to the duration', () => {
-    const suggested = suggestBudgets(plan, [run(12, '2026-11-01T10:00:00Z')])
+    const suggested = suggestBudgets(plan, [
+      run(12, '2026-11-01T10:00:00Z'),
+    ])
     // Runs of 2 + 12 + 2 = 16 minutes scaled to 10: 1.25, 7.5, 1.25, in half minutes summing to 10.
     expect(suggested.reduce((a, b) => a + b, 0)).toBe(10 * MINUTE)
     expect(suggested[1]).toBe(7.5 * MINUTE)

@@ -16,7 +16,11 @@ import { startPresentServer } from '../scripts/present/server.ts'
 const plan = buildPlan([1, 2, 3, 4, 5, 6].map(no => ({
   no,
   title: `Slide ${no}`,
-  frontmatter: ({ 1: { section: 'A', budget: '2min' }, 3: { section: 'B', budget: '6min' }, 6: { section: 'C', budget: '2min' } } as Record<number, object>)[no] ?? {},
+  frontmatter: ({
+    1: { section: 'A', budget: '2min' },
+    3: { section: 'B', budget: '6min' },
+    6: { section: 'C', budget: '2min' },
+  } as Record<number, Record<string, unknown>>)[no] ?? {},
 })), '10min')
 const KEY = 'k'.repeat(43)
 
@@ -33,7 +37,14 @@ function setup(saved: Rehearsal[] = []) {
   })
   const peer = (role: Peer['role']): Peer & { inbox: ServerMessage[] } => {
     const inbox: ServerMessage[] = []
-    const p = { id: Math.random(), address: 'test', role, authorized: false, send: (text: string) => inbox.push(JSON.parse(text) as ServerMessage), inbox }
+    const p = {
+      id: Math.random(),
+      address: 'test',
+      role,
+      authorized: false,
+      send: (text: string) => inbox.push(JSON.parse(text) as ServerMessage),
+      inbox,
+    }
     relay.connect(p)
     return p
   }
@@ -57,11 +68,33 @@ describe('the relay\'s rules', () => {
     send(relay, stranger, { type: 'hello', role: 'presenter' })
     expect(stranger.inbox[0]).toMatchObject({ type: 'welcome', authorized: false, role: 'audience' })
     expect(stranger.inbox[0]).not.toHaveProperty('remoteUrl')
-    send(relay, stranger, { type: 'hello', role: 'remote', key: 'x'.repeat(43) })
-    send(relay, stranger, { type: 'nav', action: 'next', key: 'x'.repeat(43) })
-    send(relay, stranger, { type: 'state', page: 5, clicks: 0, clicksTotal: 0, key: 'y'.repeat(43) })
-    send(relay, stranger, { type: 'blank', on: true, key: 'z'.repeat(43) })
-    send(relay, stranger, { type: 'rehearsal', action: 'save', key: 'z'.repeat(43) })
+    send(relay, stranger, {
+      type: 'hello',
+      role: 'remote',
+      key: 'x'.repeat(43),
+    })
+    send(relay, stranger, {
+      type: 'nav',
+      action: 'next',
+      key: 'x'.repeat(43),
+    })
+    send(relay, stranger, {
+      type: 'state',
+      page: 5,
+      clicks: 0,
+      clicksTotal: 0,
+      key: 'y'.repeat(43),
+    })
+    send(relay, stranger, {
+      type: 'blank',
+      on: true,
+      key: 'z'.repeat(43),
+    })
+    send(relay, stranger, {
+      type: 'rehearsal',
+      action: 'save',
+      key: 'z'.repeat(43),
+    })
     expect(relay.state.page).toBe(1)
     expect(relay.state.blank).toBe(false)
     expect(relay.refused.unauthorized).toBe(5)
@@ -71,10 +104,32 @@ describe('the relay\'s rules', () => {
   it('refuses what is not a valid command: outside the deck, malformed, unknown, extra fields', () => {
     const { relay, peer } = setup()
     const remote = peer('remote')
-    send(relay, remote, { type: 'nav', action: 'go', page: 7, key: KEY })
-    send(relay, remote, { type: 'nav', action: 'go', page: 0, key: KEY })
-    send(relay, remote, { type: 'state', page: 2, clicks: 3, clicksTotal: 1, key: KEY })
-    send(relay, remote, { type: 'nav', action: 'next', key: KEY, __proto__: { x: 1 }, extra: 1 })
+    send(relay, remote, {
+      type: 'nav',
+      action: 'go',
+      page: 7,
+      key: KEY,
+    })
+    send(relay, remote, {
+      type: 'nav',
+      action: 'go',
+      page: 0,
+      key: KEY,
+    })
+    send(relay, remote, {
+      type: 'state',
+      page: 2,
+      clicks: 3,
+      clicksTotal: 1,
+      key: KEY,
+    })
+    send(relay, remote, {
+      type: 'nav',
+      action: 'next',
+      key: KEY,
+      __proto__: { x: 1 },
+      extra: 1,
+    })
     relay.receive(remote, '{"type":"nav",')
     relay.receive(remote, '[1,2]')
     send(relay, remote, { type: 'reboot', key: KEY })
@@ -92,8 +147,21 @@ describe('the relay\'s rules', () => {
     send(relay, remote, { type: 'hello', role: 'remote', key: KEY })
     send(relay, remote, { type: 'nav', action: 'next', key: KEY })
     expect(presenter.inbox.at(-1)).toEqual({ type: 'command', action: 'next' })
-    send(relay, presenter, { type: 'state', page: 2, clicks: 0, clicksTotal: 1, key: KEY })
-    expect(audience.inbox.find(m => m.type === 'state')).toMatchObject({ state: { page: 2, clicks: 0, clicksTotal: 1, blank: false } })
+    send(relay, presenter, {
+      type: 'state',
+      page: 2,
+      clicks: 0,
+      clicksTotal: 1,
+      key: KEY,
+    })
+    expect(audience.inbox.find(m => m.type === 'state')).toMatchObject({
+      state: {
+        page: 2,
+        clicks: 0,
+        clicksTotal: 1,
+        blank: false,
+      },
+    })
     expect(remote.inbox.find(m => m.type === 'welcome')).toMatchObject({ authorized: true })
   })
 
@@ -108,7 +176,12 @@ describe('the relay\'s rules', () => {
     send(relay, remote, { type: 'nav', action: 'prev', key: KEY })
     send(relay, remote, { type: 'nav', action: 'prev', key: KEY })
     expect(relay.state).toMatchObject({ page: 1, clicks: 0 })
-    send(relay, remote, { type: 'nav', action: 'go', page: 6, key: KEY })
+    send(relay, remote, {
+      type: 'nav',
+      action: 'go',
+      page: 6,
+      key: KEY,
+    })
     expect(relay.state.page).toBe(6)
   })
 
@@ -121,7 +194,12 @@ describe('the relay\'s rules', () => {
     advance(5 * MINUTE)
     send(relay, remote, { type: 'clock', action: 'toggle', key: KEY })
     advance(MINUTE)
-    send(relay, remote, { type: 'nav', action: 'go', page: 2, key: KEY })
+    send(relay, remote, {
+      type: 'nav',
+      action: 'go',
+      page: 2,
+      key: KEY,
+    })
     expect(elapsedMs(relay.clock, now())).toBe(2 * MINUTE)
     const pace = paceAt(plan, relay.clock, relay.log, 2, now())
     expect(pace.status).toBe('on-pace')
@@ -135,17 +213,29 @@ describe('the relay\'s rules', () => {
     send(relay, presenter, { type: 'hello', role: 'presenter', key: KEY })
     send(relay, presenter, { type: 'clock', action: 'start', key: KEY })
     advance(MINUTE)
-    send(relay, presenter, { type: 'state', page: 2, clicks: 0, clicksTotal: 0, key: KEY })
+    send(relay, presenter, {
+      type: 'state',
+      page: 2,
+      clicks: 0,
+      clicksTotal: 0,
+      key: KEY,
+    })
     advance(2 * MINUTE)
     send(relay, presenter, { type: 'rehearsal', action: 'save', key: KEY })
     await expect.poll(() => saved.length).toBe(1)
     expect(saved[0]!.slides.slice(0, 2).map(s => s.ms)).toEqual([MINUTE, 2 * MINUTE])
     expect(saved[0]!.sections[0]).toEqual({ title: 'A', budgetMs: 2 * MINUTE, ms: 3 * MINUTE })
-    expect(presenter.inbox.at(-1)).toMatchObject({ type: 'saved', lastRehearsal: { 1: MINUTE, 2: 2 * MINUTE } })
+    expect(presenter.inbox.at(-1)).toMatchObject({
+      type: 'saved',
+      lastRehearsal: { 1: MINUTE, 2: 2 * MINUTE },
+    })
   })
 
   it('parses only messages of the protocol\'s shape', () => {
-    expect(parseClientMessage('{"type":"hello","role":"audience"}', 6, 0)).toEqual({ ok: true, message: { type: 'hello', role: 'audience' } })
+    expect(parseClientMessage('{"type":"hello","role":"audience"}', 6, 0)).toEqual({
+      ok: true,
+      message: { type: 'hello', role: 'audience' },
+    })
     expect(parseClientMessage('{"type":"hello","role":"admin"}', 6, 0)).toEqual({ ok: false, reason: 'invalid' })
     expect(parseClientMessage(`{"type":"clock","action":"end-at","endAt":${10 ** 15},"key":"${KEY}"}`, 6, 0)).toEqual({ ok: false, reason: 'invalid' })
     expect(parseClientMessage('null', 6, 0)).toEqual({ ok: false, reason: 'malformed' })
@@ -180,7 +270,9 @@ describe('the present server\'s sockets', () => {
   })
 
   function open(origin?: string): Promise<WebSocket> {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${WS_PATH}`, origin ? { origin } : {})
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${WS_PATH}`, origin
+      ? { origin }
+      : {})
     return new Promise((done, fail) => {
       ws.once('open', () => done(ws))
       ws.once('error', fail)

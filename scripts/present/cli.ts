@@ -11,12 +11,29 @@ import { loadSecret } from './secret.ts'
 import { startPresentServer } from './server.ts'
 
 const USAGE = `usage: ./deck present [--host 0.0.0.0] [--port 3031] [--dist DIR] [--rebuild] [--new-secret]
-                      [--state-dir .present] [--rehearsals rehearsals] [--no-qr]
+                      [--state-dir .present] [--rehearsals rehearsals] [--no-qr] [--stop-with-stdin]
 Serves the full build of the deck on the meeting network with a live relay for a phone remote and
 the audience. Prints the presenter, remote and audience URLs and the remote's QR code.`
 
 /** What the deck's build is made from: a build older than any of these is rebuilt. */
-const SOURCES = ['slides.md', 'pages', 'components', 'composables', 'data', 'setup', 'handout', 'present', 'styles', 'public', 'snippets', 'vite.config.ts', 'package-lock.json', 'custom-nav-controls.vue', 'global-top.vue', 'global-bottom.vue']
+const SOURCES = [
+  'slides.md',
+  'pages',
+  'components',
+  'composables',
+  'data',
+  'setup',
+  'handout',
+  'present',
+  'styles',
+  'public',
+  'snippets',
+  'vite.config.ts',
+  'package-lock.json',
+  'custom-nav-controls.vue',
+  'global-top.vue',
+  'global-bottom.vue',
+]
 
 function newestChange(path: string): number {
   if (!existsSync(path))
@@ -46,9 +63,16 @@ async function main(): Promise<void> {
       'dist': { type: 'string' },
       'rebuild': { type: 'boolean', default: false },
       'new-secret': { type: 'boolean', default: false },
-      'state-dir': { type: 'string', default: join(DECK_ROOT, '.present') },
-      'rehearsals': { type: 'string', default: join(DECK_ROOT, 'rehearsals') },
+      'state-dir': {
+        type: 'string',
+        default: join(DECK_ROOT, '.present'),
+      },
+      'rehearsals': {
+        type: 'string',
+        default: join(DECK_ROOT, 'rehearsals'),
+      },
       'no-qr': { type: 'boolean', default: false },
+      'stop-with-stdin': { type: 'boolean', default: false },
       'help': { type: 'boolean', default: false },
     },
   })
@@ -102,9 +126,16 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void stop())
   process.once('SIGTERM', () => void stop())
+  // For tests and tools that start the server: it stops when its parent goes, even if the parent crashed.
+  if (values['stop-with-stdin']) {
+    process.stdin.on('close', () => void stop())
+    process.stdin.resume()
+  }
 }
 
 main().catch((error: unknown) => {
-  console.error(`present: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(`present: ${error instanceof Error
+    ? error.message
+    : String(error)}`)
   process.exit(1)
 })

@@ -1,7 +1,7 @@
 import type { Plan } from '../../present/pacing.ts'
 import { relative } from 'node:path'
-import { DECK_ENTRY, DECK_ROOT, loadDeck } from '../lib/deck.ts'
 import { buildPlan } from '../../present/pacing.ts'
+import { DECK_ENTRY, DECK_ROOT, loadDeck } from '../lib/deck.ts'
 
 /**
  * The deck's pacing plan: each section's `budget:` from its first slide's frontmatter, checked

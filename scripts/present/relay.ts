@@ -1,3 +1,4 @@
+import type { Buffer } from 'node:buffer'
 import type { ClockState, PaceLog, Plan } from '../../present/pacing.ts'
 import type { ClientMessage, ClockAction, Command, NavState, PaceSnapshot, RefusalReason, Role, ServerMessage } from '../../present/protocol.ts'
 import type { Rehearsal } from '../../present/rehearsal.ts'
@@ -65,7 +66,14 @@ export function perSlide(run: Rehearsal | undefined): Record<number, number> {
  */
 export class Relay {
   readonly peers = new Set<Peer>()
-  readonly refused: RefusalCounts = { malformed: 0, unknown: 0, invalid: 0, unauthorized: 0, oversized: 0 }
+  readonly refused: RefusalCounts = {
+    malformed: 0,
+    unknown: 0,
+    invalid: 0,
+    unauthorized: 0,
+    oversized: 0,
+  }
+
   state: NavState
   clock: ClockState
   log: PaceLog
@@ -80,7 +88,12 @@ export class Relay {
     this.options = options
     this.secretDigest = digest(options.secret)
     this.now = options.now ?? Date.now
-    this.state = options.session?.state ?? { page: 1, clicks: 0, clicksTotal: 0, blank: false }
+    this.state = options.session?.state ?? {
+      page: 1,
+      clicks: 0,
+      clicksTotal: 0,
+      blank: false,
+    }
     this.clock = options.session?.clock ?? STOPPED
     this.log = options.session?.log ?? EMPTY_LOG
     this.lastRehearsal = options.lastRehearsal ?? {}
@@ -125,7 +138,10 @@ export class Relay {
       return
     }
     if (message.type === 'ping') {
-      this.sendTo(peer, { type: 'pong', now: this.now() })
+      this.sendTo(peer, {
+        type: 'pong',
+        now: this.now(),
+      })
       return
     }
     if (!this.keyMatches(message.key)) {
@@ -158,7 +174,12 @@ export class Relay {
   private async apply(peer: Peer, command: Command): Promise<void> {
     switch (command.type) {
       case 'state':
-        this.moveTo({ ...this.state, page: command.page, clicks: command.clicks, clicksTotal: command.clicksTotal })
+        this.moveTo({
+          ...this.state,
+          page: command.page,
+          clicks: command.clicks,
+          clicksTotal: command.clicksTotal,
+        })
         break
       case 'nav':
         this.navigate(command.action, command.page, command.clicks)
@@ -188,27 +209,57 @@ export class Relay {
   private navigate(action: 'next' | 'prev' | 'go', page?: number, clicks?: number): void {
     const presenter = this.presenter()
     if (presenter) {
-      this.sendTo(presenter, { type: 'command', action, ...(page !== undefined && { page, clicks: clicks ?? 0 }) })
+      this.sendTo(presenter, {
+        type: 'command',
+        action,
+        ...(page !== undefined && { page, clicks: clicks ?? 0 }),
+      })
       return
     }
     // No presenter: move by what the relay knows (the clicks of the slide it last heard of).
     const { page: at, clicks: shown, clicksTotal } = this.state
     const last = this.options.plan.slides.length
     let next: Pick<NavState, 'page' | 'clicks' | 'clicksTotal'>
-    if (action === 'go')
+    if (action === 'go') {
       next = { page: page ?? at, clicks: 0, clicksTotal: 0 }
-    else if (action === 'next')
-      next = shown < clicksTotal ? { page: at, clicks: shown + 1, clicksTotal } : { page: Math.min(last, at + 1), clicks: 0, clicksTotal: at < last ? 0 : clicksTotal }
-    else
-      next = shown > 0 ? { page: at, clicks: shown - 1, clicksTotal } : { page: Math.max(1, at - 1), clicks: 0, clicksTotal: at > 1 ? 0 : clicksTotal }
-    this.moveTo({ ...this.state, ...next })
+    }
+    else if (action === 'next') {
+      next = shown < clicksTotal
+        ? { page: at, clicks: shown + 1, clicksTotal }
+        : {
+            page: Math.min(last, at + 1),
+            clicks: 0,
+            clicksTotal: at < last
+              ? 0
+              : clicksTotal,
+          }
+    }
+    else {
+      next = shown > 0
+        ? { page: at, clicks: shown - 1, clicksTotal }
+        : {
+            page: Math.max(1, at - 1),
+            clicks: 0,
+            clicksTotal: at > 1
+              ? 0
+              : clicksTotal,
+          }
+    }
+    this.moveTo({
+      ...this.state,
+      ...next,
+    })
   }
 
   private moveTo(state: NavState): void {
     const moved = state.page !== this.state.page
     if (moved || state.clicks !== this.state.clicks || state.clicksTotal !== this.state.clicksTotal || state.blank !== this.state.blank) {
       this.state = state
-      this.broadcast({ type: 'state', state, now: this.now() })
+      this.broadcast({
+        type: 'state',
+        state,
+        now: this.now(),
+      })
     }
     if (moved) {
       const now = this.now()
@@ -273,7 +324,9 @@ export class Relay {
       this.sendTo(peer, { type: 'saved', file, lastRehearsal: this.lastRehearsal })
     }
     catch (error) {
-      this.options.log?.(`present: could not save the rehearsal: ${error instanceof Error ? error.message : String(error)}`)
+      this.options.log?.(`present: could not save the rehearsal: ${error instanceof Error
+        ? error.message
+        : String(error)}`)
     }
   }
 

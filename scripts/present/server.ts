@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Plan } from '../../present/pacing.ts'
 import type { Rehearsal } from '../../present/rehearsal.ts'
 import type { Peer, Session } from './relay.ts'
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
@@ -148,7 +148,9 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     const isIndex = file === join(top, 'index.html') || (!info && !extname(path))
     if (isIndex) {
       res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-cache' })
-      res.end(req.method === 'HEAD' ? undefined : indexHtml)
+      res.end(req.method === 'HEAD'
+        ? undefined
+        : indexHtml)
       return
     }
     if (!info?.isFile()) {
@@ -219,7 +221,9 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     ws.on('error', (error) => {
       // ws closes the connection itself (1009 for a message over maxPayload); count and go on.
       const code = (error as { code?: string }).code
-      relay.refuse(peer, code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'oversized' : 'malformed', 'a frame')
+      relay.refuse(peer, code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+        ? 'oversized'
+        : 'malformed', 'a frame')
     })
     ws.on('close', () => relay.disconnect(peer))
     const ping = setInterval(() => {
