@@ -75,6 +75,8 @@ function handle(message: ServerMessage): void {
       break
     case 'state':
       live.state = message.state
+      if (message.pace)
+        live.pace = message.pace
       break
     case 'pace':
       live.pace = message.pace

@@ -56,7 +56,7 @@ export type ServerMessage
     remoteUrl?: string
     lastRehearsal?: Record<number, number>
   }
-  | { type: 'state', state: NavState, now: number }
+  | { type: 'state', state: NavState, now: number, pace?: PaceSnapshot }
   | { type: 'pace', pace: PaceSnapshot, now: number }
   | { type: 'command', action: NavAction, page?: number, clicks?: number }
   | { type: 'refused', reason: RefusalReason }

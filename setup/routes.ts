@@ -1,5 +1,8 @@
 import { defineRoutesSetup } from '@slidev/types'
 
+/** Slidev's build flag: false in the public build (`presenter: false`), which then ships no remote either. */
+declare const __SLIDEV_FEATURE_PRESENTER__: boolean
+
 /**
  * The handout: the deck as a printable A4 document, one slide per page with its speaker notes
  * (`/handout`), or three slides per page beside ruled lines (`/handout?layout=3up`). Printing the
@@ -12,10 +15,14 @@ export default defineRoutesSetup(routes => [
     path: '/handout',
     component: () => import('../handout/Handout.vue'),
   },
-  // The phone remote of `./deck present` (present/README.md); elsewhere it only says it needs the relay.
-  {
-    name: 'present-remote',
-    path: '/remote',
-    component: () => import('../present/RemoteView.vue'),
-  },
+  // The phone remote of `./deck present` (present/README.md); without the relay it drives nothing.
+  ...(__SLIDEV_FEATURE_PRESENTER__
+    ? [
+        {
+          name: 'present-remote',
+          path: '/remote',
+          component: () => import('../present/RemoteView.vue'),
+        },
+      ]
+    : []),
 ])

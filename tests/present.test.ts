@@ -96,8 +96,8 @@ async function watchPace(running: Running): Promise<{ pace: () => PaceSnapshot |
   let pace: PaceSnapshot | undefined
   ws.on('message', (data: NodeWebSocket.RawData) => {
     const message = JSON.parse(data.toString()) as ServerMessage
-    if (message.type === 'welcome' || message.type === 'pace')
-      pace = message.pace
+    if (message.type === 'welcome' || message.type === 'pace' || (message.type === 'state' && message.pace))
+      pace = message.pace ?? pace
   })
   await new Promise(done => ws.once('open', done))
   ws.send(JSON.stringify({

@@ -203,7 +203,7 @@ describe('the relay\'s rules', () => {
     expect(elapsedMs(relay.clock, now())).toBe(2 * MINUTE)
     const pace = paceAt(plan, relay.clock, relay.log, 2, now())
     expect(pace.status).toBe('on-pace')
-    expect(remote.inbox.filter(m => m.type === 'pace').length).toBeGreaterThanOrEqual(3)
+    expect(remote.inbox.filter(m => m.type === 'pace' || (m.type === 'state' && m.pace)).length).toBeGreaterThanOrEqual(3)
   })
 
   it('saves a rehearsal with the time per slide, and only with the key', async () => {

@@ -253,22 +253,24 @@ export class Relay {
 
   private moveTo(state: NavState): void {
     const moved = state.page !== this.state.page
-    if (moved || state.clicks !== this.state.clicks || state.clicksTotal !== this.state.clicksTotal || state.blank !== this.state.blank) {
-      this.state = state
-      this.broadcast({
-        type: 'state',
-        state,
-        now: this.now(),
-      })
-    }
+    const changed = moved || state.clicks !== this.state.clicks || state.clicksTotal !== this.state.clicksTotal || state.blank !== this.state.blank
+    if (!changed)
+      return
+    this.state = state
+    const now = this.now()
     if (moved) {
-      const now = this.now()
       // The talk starts when the speaker leaves the first slide, unless the clock was started already.
       if (this.clock.startedAt === null && state.page !== 1)
         this.startRun(now, 1)
       this.log = enterSlide(this.log, state.page, elapsedMs(this.clock, now))
-      this.broadcast({ type: 'pace', pace: this.pace, now })
     }
+    // One message per move, the pace with it when the slide changed: half the sends of two messages.
+    this.broadcast({
+      type: 'state',
+      state,
+      now,
+      ...(moved && { pace: this.pace }),
+    })
     this.persist()
   }
 
