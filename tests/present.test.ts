@@ -402,6 +402,10 @@ describe('./deck present in the meeting room', () => {
   })
 
   it('without the relay the presenter still presents from the keyboard; after a restart everyone reconnects and catches up', async () => {
+    const before = await watchPace(server!)
+    await expect.poll(() => before.pace()?.clock.startedAt ?? null).not.toBeNull()
+    const startedAt = before.pace()!.clock.startedAt
+    before.close()
     await stopServer(server)
     await presenter.getByText(/Relay offline/).waitFor()
     await remote.getByText('Reconnecting…').waitFor()
@@ -414,6 +418,10 @@ describe('./deck present in the meeting room', () => {
     await presenter.getByText('Relay connected').waitFor()
     await remote.getByText('Connected', { exact: true }).waitFor()
     await remote.getByText(`Slide ${from + 1} of`).waitFor()
+    const after = await watchPace(server)
+    // The pace clock goes on across the restart (the session is kept in the state folder).
+    await expect.poll(() => after.pace()?.clock.startedAt).toBe(startedAt)
+    after.close()
     for (const page of audience)
       await waitForPath(page, new RegExp(`^/${from + 1}$`))
     await remote.getByRole('button', { name: 'Next', exact: true }).click()

@@ -307,11 +307,36 @@ describe('the present server\'s sockets', () => {
 
   it('refuses WebSockets from another origin and beyond the cap', async () => {
     await expect(open('http://evil.example')).rejects.toThrow(/403/)
+    await expect(open('null')).rejects.toThrow(/403/)
+    await expect(new Promise((done, fail) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/elsewhere`)
+      ws.once('open', done)
+      ws.once('error', fail)
+    })).rejects.toThrow(/404/)
     const sockets = await Promise.all([1, 2, 3, 4, 5].map(() => open()))
     await expect(open()).rejects.toThrow(/503/)
     for (const ws of sockets)
       ws.close()
     await expect.poll(() => server.connections()).toBe(0)
+  })
+
+  it('closes a connection that floods it, and one that keeps sending what is refused', async () => {
+    const flood = await open()
+    const floodClosed = new Promise<number>(done => flood.once('close', code => done(code)))
+    for (let i = 0; i < 100; i++)
+      flood.send(JSON.stringify({ type: 'ping' }))
+    expect(await floodClosed).toBe(1008)
+    const forger = await open()
+    const forgerClosed = new Promise<number>(done => forger.once('close', code => done(code)))
+    for (let i = 0; i < 20; i++) {
+      forger.send(JSON.stringify({
+        type: 'nav',
+        action: 'next',
+        key: 'f'.repeat(43),
+      }))
+    }
+    expect(await forgerClosed).toBe(1008)
+    expect(server.relay.state.page).toBe(1)
   })
 
   it('writes a rehearsal file through an authorised command, and nowhere else', async () => {

@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net'
 import type { Plan } from '../../present/pacing.ts'
 import type { Rehearsal } from '../../present/rehearsal.ts'
 import type { Peer, Session } from './relay.ts'
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { WebSocketServer } from 'ws'
+import { EMPTY_LOG, STOPPED } from '../../present/pacing.ts'
 import { MAX_MESSAGE_BYTES, RELAY_META, WS_PATH } from '../../present/protocol.ts'
 import { isRehearsal, rehearsalFileName } from '../../present/rehearsal.ts'
 import { SECURITY_HEADERS } from '../lib/hosting.ts'
@@ -39,6 +40,9 @@ export interface PresentServer {
 }
 
 export const DEFAULT_MAX_CONNECTIONS = 500
+/** A follower sends a message now and then; a flood from one without the key, or many refusals from anyone, ends the connection. */
+const MESSAGES_PER_SECOND = 20
+const MAX_REFUSALS = 20
 /** Followers that vanish (a phone that slept) are dropped after two missed pings. */
 const PING_MS = 15_000
 
@@ -63,11 +67,18 @@ export function latestRehearsal(dir: string): Rehearsal | undefined {
   return undefined
 }
 
-function readSession(file: string, plan: Plan): Session | undefined {
+/** A session older than this is another day's talk: the position is kept, the clock starts afresh. */
+const SESSION_CLOCK_MS = 3 * 60 * 60 * 1000
+
+function readSession(file: string, plan: Plan, now = Date.now()): Session | undefined {
   try {
+    const age = now - statSync(file).mtimeMs
     const session = JSON.parse(readFileSync(file, 'utf8')) as Session
-    if (typeof session?.state?.page === 'number' && session.state.page <= plan.slides.length && typeof session.clock === 'object' && typeof session.log === 'object')
-      return session
+    if (typeof session?.state?.page === 'number' && session.state.page <= plan.slides.length && typeof session.clock === 'object' && typeof session.log === 'object') {
+      return age < SESSION_CLOCK_MS
+        ? session
+        : { state: session.state, clock: STOPPED, log: EMPTY_LOG }
+    }
   }
   catch {}
   return undefined
@@ -176,17 +187,29 @@ export async function startPresentServer(options: PresentServerOptions): Promise
   })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   let nextId = 1
+  const totalRefused = (): number => Object.values(relay.refused).reduce((a, b) => a + b, 0)
+
+  /** The host of an Origin header, or undefined for one that is no URL ("null" from a sandboxed frame or a file). */
+  function originHost(origin: string): string | undefined {
+    try {
+      return new URL(origin).host
+    }
+    catch {
+      return undefined
+    }
+  }
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const origin = req.headers.origin
     const refuse = (status: number, reason: string): void => {
       socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n\r\n`)
     }
-    if (url.pathname !== WS_PATH)
+    socket.on('error', () => socket.destroy())
+    const path = (req.url ?? '/').split('?')[0]
+    if (path !== WS_PATH)
       return refuse(404, 'Not Found')
     // Only pages of this server may connect: another site open in a listener's browser may not.
-    if (origin !== undefined && new URL(origin).host !== req.headers.host)
+    const origin = req.headers.origin
+    if (origin !== undefined && originHost(origin) !== req.headers.host)
       return refuse(403, 'Forbidden')
     if (wss.clients.size >= maxConnections) {
       log(`present: refused a connection from ${req.socket.remoteAddress}: ${maxConnections} connections already`)
@@ -211,12 +234,34 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     ws.on('pong', () => {
       alive = true
     })
+    let tokens = MESSAGES_PER_SECOND
+    let refilled = Date.now()
+    let refusals = 0
     ws.on('message', (data, isBinary) => {
-      if (isBinary) {
-        relay.refuse(peer, 'malformed', 'a binary message')
+      const now = Date.now()
+      tokens = Math.min(MESSAGES_PER_SECOND, tokens + (now - refilled) / 1000 * MESSAGES_PER_SECOND)
+      refilled = now
+      // Key holders are not limited (they can move the deck anyway, and the benchmark sends fast).
+      if (!peer.authorized && --tokens < 0) {
+        relay.refuse(peer, 'invalid', 'a flood of messages')
+        ws.close(1008, 'too many messages')
         return
       }
-      relay.receive(peer, data.toString())
+      const refusedBefore = totalRefused()
+      try {
+        if (isBinary)
+          relay.refuse(peer, 'malformed', 'a binary message')
+        else
+          relay.receive(peer, data.toString())
+      }
+      catch (error) {
+        // A bug must not take the room down: count it, say what, keep serving.
+        relay.refuse(peer, 'malformed', `a message that failed (${error instanceof Error
+          ? error.message
+          : String(error)})`)
+      }
+      if (totalRefused() > refusedBefore && ++refusals >= MAX_REFUSALS)
+        ws.close(1008, 'too many refused messages')
     })
     ws.on('error', (error) => {
       // ws closes the connection itself (1009 for a message over maxPayload); count and go on.
