@@ -20,7 +20,7 @@ import {
   togglePause,
 } from '../present/pacing.ts'
 import { suggestBudgets, summarizeRuns } from '../present/rehearsal.ts'
-import { loadPlan } from '../scripts/present/plan.ts'
+import { loadPlan, runningOrder } from '../scripts/present/plan.ts'
 
 /** A fixture deck: three sections of 2, 3 and 1 slides with budgets of 2, 6 and 2 minutes. */
 function fixture(overrides: Record<number, Record<string, unknown>> = {}): SlideFacts[] {
@@ -111,6 +111,15 @@ describe('budgets', () => {
     expect(deckPlan.totalMs).toBe(25 * MINUTE)
     expect(deckPlan.sections.length).toBeGreaterThan(1)
     expect(deckPlan.sections.every(s => s.budgetMs > 0)).toBe(true)
+  })
+
+  it('the running order shows each section\'s budget and planned start', () => {
+    expect(runningOrder(plan).split('\n').slice(0, 4)).toEqual([
+      ' 0:00  Intro (budget 2min)',
+      '        1. Slide 1',
+      '        2. Slide 2',
+      ' 2:00  Body (budget 6min)',
+    ])
   })
 })
 
