@@ -427,4 +427,32 @@ describe('./deck present in the meeting room', () => {
     await remote.getByRole('button', { name: 'Next', exact: true }).click()
     await waitForPath(presenter, new RegExp(`^/presenter/${from + 2}$`))
   })
+
+  it('a swipe on the remote moves the talk: right to left is Next, left to right is Previous', async () => {
+    const cdp = await remote.context().newCDPSession(remote)
+    const swipe = async (from: number, to: number): Promise<void> => {
+      const y = PHONE.height / 2
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchStart',
+        touchPoints: [
+          { x: from, y },
+        ],
+      })
+      for (let i = 1; i <= 8; i++) {
+        await cdp.send('Input.dispatchTouchEvent', {
+          type: 'touchMove',
+          touchPoints: [
+            { x: from + ((to - from) * i) / 8, y },
+          ],
+        })
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    }
+    const from = slideOf(presenter)
+    await swipe(320, 60)
+    await waitForPath(presenter, new RegExp(`^/presenter/${from + 1}$`))
+    await swipe(60, 320)
+    await waitForPath(presenter, new RegExp(`^/presenter/${from}$`))
+    await cdp.detach()
+  })
 })
