@@ -256,12 +256,13 @@ export class Relay {
     const changed = moved || state.clicks !== this.state.clicks || state.clicksTotal !== this.state.clicksTotal || state.blank !== this.state.blank
     if (!changed)
       return
+    const left = this.state.page
     this.state = state
     const now = this.now()
     if (moved) {
-      // The talk starts when the speaker leaves the first slide, unless the clock was started already.
-      if (this.clock.startedAt === null && state.page !== 1)
-        this.startRun(now, 1)
+      // The run starts when the speaker first moves on (from slide 1, or wherever a reset left it), unless started already.
+      if (this.clock.startedAt === null)
+        this.startRun(now, left)
       this.log = enterSlide(this.log, state.page, elapsedMs(this.clock, now))
     }
     // One message per move, the pace with it when the slide changed: half the sends of two messages.
