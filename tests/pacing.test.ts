@@ -1,4 +1,7 @@
 import type { ClockState, PaceLog, Plan, SlideFacts } from '../present/pacing.ts'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   buildPlan,
@@ -111,6 +114,23 @@ describe('budgets', () => {
     expect(deckPlan.totalMs).toBe(25 * MINUTE)
     expect(deckPlan.sections.length).toBeGreaterThan(1)
     expect(deckPlan.sections.every(s => s.budgetMs > 0)).toBe(true)
+  })
+
+  it('a fixture deck with a malformed budget in a section file fails, naming that file and field', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pacing-fixture-'))
+    try {
+      await mkdir(join(dir, 'pages'))
+      await writeFile(join(dir, 'slides.md'), '---\ntitle: Fixture\nduration: 5min\nsection: One\nbudget: 2min\n---\n\n# One\n\n---\nsrc: ./pages/two.md\n---\n')
+      await writeFile(join(dir, 'pages/two.md'), '---\nsection: Two\nbudget: three minutes\n---\n\n# Two\n')
+      await expect(loadPlan(join(dir, 'slides.md'))).rejects.toThrow(/pages\/two\.md: budget "three minutes" of section "Two"/)
+      await writeFile(join(dir, 'pages/two.md'), '---\nsection: Two\nbudget: 2min\n---\n\n# Two\n')
+      await expect(loadPlan(join(dir, 'slides.md'))).rejects.toThrow(/budgets sum to 4min but duration is 5min/)
+      await writeFile(join(dir, 'pages/two.md'), '---\nsection: Two\nbudget: 3min\n---\n\n# Two\n')
+      expect((await loadPlan(join(dir, 'slides.md'))).sections.map(s => s.title)).toEqual(['One', 'Two'])
+    }
+    finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 
   it('the running order shows each section\'s budget and planned start', () => {
