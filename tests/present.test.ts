@@ -153,7 +153,7 @@ describe('./deck present in the meeting room', () => {
     await presenter.getByText('Relay connected').waitFor()
     await remote.getByText('Connected', { exact: true }).waitFor()
     for (const page of audience)
-      await page.getByText('Live').waitFor()
+      await page.getByText('Live: following the talk').waitFor({ state: 'attached' })
   })
 
   beforeEach(({ onTestFailed }) => {
@@ -202,13 +202,13 @@ describe('./deck present in the meeting room', () => {
     expect(slideOf(listener)).toBe(1)
     await back.click()
     await waitForPath(listener, /^\/3$/)
-    await listener.getByText('Live').waitFor()
+    await listener.getByText('Live: following the talk').waitFor({ state: 'attached' })
   })
 
   it('a context without the key presses keys, forges messages and opens every route, and moves no one', async () => {
     const refusedBefore = allOutput.filter(line => line.includes('present: refused')).length
     const stranger = await open(server!.urls.audience)
-    await stranger.getByText('Live').waitFor()
+    await stranger.getByText('Live: following the talk').waitFor({ state: 'attached' })
     for (const key of [
       'PageDown',
       'ArrowRight',
@@ -396,7 +396,7 @@ describe('./deck present in the meeting room', () => {
     const remoteViolations = await runAxe(phone)
     expect(remoteViolations, describeViolations(remoteViolations)).toEqual([])
     const listener = await open(server!.urls.audience, { bypassCSP: true })
-    await listener.getByText('Live').waitFor()
+    await listener.getByText('Live: following the talk').waitFor({ state: 'attached' })
     const audienceViolations = await runAxe(listener)
     expect(audienceViolations, describeViolations(audienceViolations)).toEqual([])
   })

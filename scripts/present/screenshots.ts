@@ -64,7 +64,7 @@ try {
   await remote.getByText('Connected', { exact: true }).waitFor()
   const audience = await (await browser.newContext(phone)).newPage()
   await audience.goto(urls.Audience!)
-  await audience.getByText('Live').waitFor()
+  await audience.getByText('Live: following the talk').waitFor({ state: 'attached' })
   // A few slides into the talk: the clock runs, the pace has something to say.
   for (let i = 0; i < 3; i++) {
     await remote.getByRole('button', { name: 'Next', exact: true }).click()
