@@ -73,6 +73,9 @@ try {
   await audience.waitForURL(/\/4(\?.*)?$/)
   await presenter.getByRole('button', { name: 'Remote' }).click()
   await presenter.evaluate(() => document.fonts.ready.then(() => undefined))
+  // The slide transition has ended on every page.
+  for (const page of [presenter, audience])
+    await page.waitForFunction(() => document.getAnimations().every(animation => animation.playState !== 'running'))
   await presenter.screenshot({
     path: join(OUT, 'present-presenter.png'),
   })
