@@ -4,6 +4,7 @@ import { ref, watch } from 'vue'
 import { useRouter } from 'vue-router'
 import { connectRelay, live, onServerMessage, relayPath, sayHelloAgain, sendCommand } from './connection.ts'
 import { presentingKey } from './key.ts'
+import { MAX_CLICKS } from './protocol.ts'
 import { addSyncMethod, useNav } from './slidev.js'
 
 /** Whether this audience view follows the presenter; a listener who browses away stops following until "Back to live". */
@@ -50,12 +51,15 @@ export function installPresentSync(): void {
   function report(state: SharedNavState | undefined): void {
     if (!state || role() !== 'presenter')
       return
-    const text = `${state.page}:${state.clicks}:${state.clicksTotal}`
+    // Slidev shows "all clicks" as a huge count for a moment when going back a slide: the relay wants real numbers.
+    const clicksTotal = Math.min(Math.max(0, state.clicksTotal), MAX_CLICKS)
+    const clicks = Math.min(Math.max(0, state.clicks), clicksTotal)
+    const text = `${state.page}:${clicks}:${clicksTotal}`
     if (text !== reported && sendCommand({
       type: 'state',
       page: state.page,
-      clicks: state.clicks,
-      clicksTotal: state.clicksTotal,
+      clicks,
+      clicksTotal,
     })) {
       reported = text
     }
@@ -126,6 +130,11 @@ export function installPresentSync(): void {
     else {
       following.value = false
     }
+  })
+  // Slidev counts a slide's clicks once it is mounted, after the move that Slidev's shared state reports.
+  watch(nav.clicksTotal, (clicksTotal) => {
+    if (shared && role() === 'presenter')
+      report({ page: nav.currentSlideNo.value, clicks: nav.clicks.value, clicksTotal })
   })
   watch(nav.isPresenter, sayHelloAgain)
   connectRelay(role)

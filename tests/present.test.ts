@@ -16,6 +16,7 @@ import { SECURITY_HEADERS } from '../scripts/lib/hosting.ts'
 import { loadPlan } from '../scripts/present/plan.ts'
 import { readRehearsals, rehearsalReport } from '../scripts/present/rehearsal.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
+import { loadDeckWithContent } from './support/deck.ts'
 import { ROOT } from './support/paths.ts'
 
 /**
@@ -109,6 +110,19 @@ async function watchPace(running: Running): Promise<{ pace: () => PaceSnapshot |
     pace: () => pace,
     close: () => ws.close(),
   }
+}
+
+/** Sends one command with the key, as a remote would, from a test client. */
+async function command(running: Running, message: object): Promise<void> {
+  const ws = new NodeWebSocket(`ws://127.0.0.1:${port}/__present/ws`, { origin: `http://127.0.0.1:${port}` })
+  await new Promise(done => ws.once('open', done))
+  ws.send(JSON.stringify({
+    ...message,
+    key: secretOf(running),
+  }))
+  const closed = new Promise(done => ws.once('close', done))
+  ws.close()
+  await closed
 }
 
 const slideOf = (page: Page): number => Number(/\/(\d+)$/.exec(new URL(page.url()).pathname)?.[1] ?? 0)
@@ -336,6 +350,23 @@ describe('./deck present in the meeting room', () => {
     await presenter.keyboard.press('.')
     for (const page of audience)
       await page.getByText('The screen is blanked').waitFor({ state: 'detached' })
+  })
+
+  it('follows clicks too: the remote\'s Next reveals the next click on every screen', async () => {
+    const deck = await loadDeckWithContent()
+    const withClicks = deck.slides.find(slide => /\bv-click\b/.test(slide.content))!
+    await command(server!, { type: 'nav', action: 'go', page: withClicks.number })
+    await waitForPath(presenter, new RegExp(`^/presenter/${withClicks.number}$`))
+    for (const page of audience)
+      await waitForPath(page, new RegExp(`^/${withClicks.number}$`))
+    await remote.getByText(/step 0 of [1-9]/).waitFor()
+    await remote.getByRole('button', { name: 'Next', exact: true }).click()
+    for (const page of [presenter, ...audience])
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('clicks') === '1')
+    await remote.getByText(/step 1 of [1-9]/).waitFor()
+    await command(server!, { type: 'nav', action: 'go', page: 4 })
+    for (const page of audience)
+      await waitForPath(page, /^\/4$/)
   })
 
   it('pause and resume keep the pace: paused time is not talk time', async () => {

@@ -138,7 +138,7 @@ describe('the relay\'s rules', () => {
     expect(remote.inbox.every(m => m.type === 'refused')).toBe(true)
   })
 
-  it('hands the remote\'s Next to the presenter, and broadcasts the presenter\'s state to all', () => {
+  it('hands the remote\'s Next to the presenter view, and sends its report to everyone', () => {
     const { relay, peer } = setup()
     const presenter = peer('presenter')
     const remote = peer('remote')
@@ -147,6 +147,7 @@ describe('the relay\'s rules', () => {
     send(relay, remote, { type: 'hello', role: 'remote', key: KEY })
     send(relay, remote, { type: 'nav', action: 'next', key: KEY })
     expect(presenter.inbox.at(-1)).toEqual({ type: 'command', action: 'next' })
+    expect(audience.inbox.filter(m => m.type === 'state')).toEqual([])
     send(relay, presenter, {
       type: 'state',
       page: 2,
@@ -154,7 +155,8 @@ describe('the relay\'s rules', () => {
       clicksTotal: 1,
       key: KEY,
     })
-    expect(audience.inbox.find(m => m.type === 'state')).toMatchObject({
+    expect(audience.inbox.at(-1)).toMatchObject({
+      type: 'state',
       state: {
         page: 2,
         clicks: 0,
@@ -162,7 +164,42 @@ describe('the relay\'s rules', () => {
         blank: false,
       },
     })
+    send(relay, remote, {
+      type: 'nav',
+      action: 'go',
+      page: 5,
+      key: KEY,
+    })
+    expect(presenter.inbox.at(-1)).toEqual({
+      type: 'command',
+      action: 'go',
+      page: 5,
+      clicks: 0,
+    })
     expect(remote.inbox.find(m => m.type === 'welcome')).toMatchObject({ authorized: true })
+  })
+
+  it('with no presenter connected, moves back onto a slide it has seen with all its clicks shown', () => {
+    const { relay, peer } = setup()
+    const presenter = peer('presenter')
+    const remote = peer('remote')
+    send(relay, presenter, {
+      type: 'state',
+      page: 2,
+      clicks: 0,
+      clicksTotal: 2,
+      key: KEY,
+    })
+    send(relay, presenter, {
+      type: 'state',
+      page: 3,
+      clicks: 0,
+      clicksTotal: 0,
+      key: KEY,
+    })
+    relay.disconnect(presenter)
+    send(relay, remote, { type: 'nav', action: 'prev', key: KEY })
+    expect(relay.state).toMatchObject({ page: 2, clicks: 2, clicksTotal: 2 })
   })
 
   it('with no presenter connected, moves the deck itself by clicks and slides', () => {

@@ -13,9 +13,9 @@ import { DECK_ROOT } from '../lib/deck.ts'
 /**
  * The relay under a room's load: `./deck present` runs as its own process on 127.0.0.1 (a stub
  * page, since only the relay is measured); 200 audience sockets, a presenter and a remote connect.
- * Each command is a Next from the remote, handed by the relay to the presenter, whose new state the
- * relay sends to everyone: timed from the remote's send to the moment the last audience socket has
- * it. Clients and server share this machine's cores, so the figures are pessimistic.
+ * Each command is a Next or Previous from the remote, which the relay applies and sends to everyone
+ * (and hands to the presenter, whose report confirms it): timed from the remote's send to the moment
+ * the last audience socket has the new position. Clients and server share this machine's cores, so the figures are pessimistic.
  */
 
 const CLI = resolve(DECK_ROOT, 'scripts/present/cli.ts')
@@ -112,9 +112,14 @@ async function main(): Promise<void> {
     presenter.on('message', (data: Buffer) => {
       const message = JSON.parse(data.toString()) as ServerMessage
       if (message.type === 'command') {
-        page = message.action === 'next'
-          ? page + 1
-          : Math.max(1, page - 1)
+        if (message.action === 'go' && message.page !== undefined) {
+          page = message.page
+        }
+        else {
+          page = message.action === 'next'
+            ? page + 1
+            : Math.max(1, page - 1)
+        }
         presenter.send(JSON.stringify({
           type: 'state',
           page,
@@ -178,7 +183,7 @@ async function main(): Promise<void> {
     const rssAfter = await rssMiB(pid)
 
     const fmt = (ms: number): string => ms.toFixed(1)
-    console.log(`present relay: ${clients} audience sockets, ${commands} commands a round, ${rounds} rounds (remote -> relay -> presenter -> relay -> every audience socket)`)
+    console.log(`present relay: ${clients} audience sockets, ${commands} commands a round, ${rounds} rounds (remote -> relay -> every audience socket; the presenter confirms)`)
     console.log('round  median ms  p95 ms  max ms')
     results.forEach((r, i) => console.log(`${String(i + 1).padStart(5)}  ${fmt(r.medianMs).padStart(9)}  ${fmt(r.p95Ms).padStart(6)}  ${fmt(r.maxMs).padStart(6)}`))
     const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN

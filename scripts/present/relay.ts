@@ -1,6 +1,6 @@
 import type { Buffer } from 'node:buffer'
 import type { ClockState, PaceLog, Plan } from '../../present/pacing.ts'
-import type { ClientMessage, ClockAction, Command, NavState, PaceSnapshot, RefusalReason, Role, ServerMessage } from '../../present/protocol.ts'
+import type { ClientMessage, ClockAction, Command, NavAction, NavState, PaceSnapshot, RefusalReason, Role, ServerMessage } from '../../present/protocol.ts'
 import type { Rehearsal } from '../../present/rehearsal.ts'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import {
@@ -15,7 +15,7 @@ import {
   STOPPED,
   togglePause,
 } from '../../present/pacing.ts'
-import { parseClientMessage } from '../../present/protocol.ts'
+import { MAX_CLICKS, parseClientMessage } from '../../present/protocol.ts'
 import { rehearsalOf } from '../../present/rehearsal.ts'
 
 /** One connected client, as the relay sees it: the socket layer (server.ts) supplies `send`. */
@@ -77,6 +77,8 @@ export class Relay {
   state: NavState
   clock: ClockState
   log: PaceLog
+  /** Each slide's number of clicks, as the presenter view reported it. */
+  private readonly clicksTotals = new Map<number, number>()
   /** The remote's URL, key included, told only to clients with the key (for the QR code). */
   remoteUrl = ''
   private readonly secretDigest: Buffer
@@ -174,6 +176,7 @@ export class Relay {
   private async apply(peer: Peer, command: Command): Promise<void> {
     switch (command.type) {
       case 'state':
+        this.clicksTotals.set(command.page, command.clicksTotal)
         this.moveTo({
           ...this.state,
           page: command.page,
@@ -206,7 +209,47 @@ export class Relay {
     return found
   }
 
-  private navigate(action: 'next' | 'prev' | 'go', page?: number, clicks?: number): void {
+  /**
+   * Where a move leads, from what the relay knows: the clicks of the slide shown and of every slide the
+   * presenter has reported. Undefined when it cannot know (Previous onto a slide never seen, whose
+   * clicks would all be shown).
+   */
+  private target(action: NavAction, page?: number, clicks?: number): Pick<NavState, 'page' | 'clicks' | 'clicksTotal'> | undefined {
+    const { page: at, clicks: shown, clicksTotal } = this.state
+    const last = this.options.plan.slides.length
+    const totalOf = (no: number): number | undefined => this.clicksTotals.get(no)
+    if (action === 'go') {
+      const total = totalOf(page ?? at)
+      return {
+        page: page ?? at,
+        clicks: Math.min(clicks ?? 0, total ?? MAX_CLICKS),
+        clicksTotal: total ?? 0,
+      }
+    }
+    if (action === 'next') {
+      if (shown < clicksTotal)
+        return { page: at, clicks: shown + 1, clicksTotal }
+      return at < last
+        ? { page: at + 1, clicks: 0, clicksTotal: totalOf(at + 1) ?? 0 }
+        : this.state
+    }
+    if (shown > 0)
+      return { page: at, clicks: shown - 1, clicksTotal }
+    if (at === 1)
+      return this.state
+    const total = totalOf(at - 1)
+    return total === undefined
+      ? undefined
+      : { page: at - 1, clicks: total, clicksTotal: total }
+  }
+
+  /**
+   * A move from the remote. The presenter view makes it when one is connected: only it knows for
+   * sure how many clicks the slide on screen has (Slidev counts them once the slide is mounted), and
+   * its report goes to everyone. With none connected, the relay moves by what it knows, and goes to
+   * the previous slide's start when it cannot know that slide's clicks.
+   */
+  private navigate(action: NavAction, page?: number, clicks?: number): void {
     const presenter = this.presenter()
     if (presenter) {
       this.sendTo(presenter, {
@@ -216,38 +259,14 @@ export class Relay {
       })
       return
     }
-    // No presenter: move by what the relay knows (the clicks of the slide it last heard of).
-    const { page: at, clicks: shown, clicksTotal } = this.state
-    const last = this.options.plan.slides.length
-    let next: Pick<NavState, 'page' | 'clicks' | 'clicksTotal'>
-    if (action === 'go') {
-      next = { page: page ?? at, clicks: 0, clicksTotal: 0 }
-    }
-    else if (action === 'next') {
-      next = shown < clicksTotal
-        ? { page: at, clicks: shown + 1, clicksTotal }
-        : {
-            page: Math.min(last, at + 1),
-            clicks: 0,
-            clicksTotal: at < last
-              ? 0
-              : clicksTotal,
-          }
-    }
-    else {
-      next = shown > 0
-        ? { page: at, clicks: shown - 1, clicksTotal }
-        : {
-            page: Math.max(1, at - 1),
-            clicks: 0,
-            clicksTotal: at > 1
-              ? 0
-              : clicksTotal,
-          }
+    const target = this.target(action, page, clicks) ?? {
+      page: Math.max(1, this.state.page - 1),
+      clicks: 0,
+      clicksTotal: 0,
     }
     this.moveTo({
       ...this.state,
-      ...next,
+      ...target,
     })
   }
 
