@@ -13,9 +13,9 @@ import { DECK_ROOT } from '../lib/deck.ts'
 /**
  * The relay under a room's load: `./deck present` runs as its own process on 127.0.0.1 (a stub
  * page, since only the relay is measured); 200 audience sockets, a presenter and a remote connect.
- * Each command is a Next or Previous from the remote, which the relay applies and sends to everyone
- * (and hands to the presenter, whose report confirms it): timed from the remote's send to the moment
- * the last audience socket has the new position. Clients and server share this machine's cores, so the figures are pessimistic.
+ * Each command is a Next or Previous from the remote, handed by the relay to the presenter, whose
+ * report of its new position the relay sends to everyone: timed from the remote's send to the moment
+ * the last audience socket has it. Clients and server share this machine's cores, so the figures are pessimistic.
  */
 
 const CLI = resolve(DECK_ROOT, 'scripts/present/cli.ts')
@@ -183,7 +183,7 @@ async function main(): Promise<void> {
     const rssAfter = await rssMiB(pid)
 
     const fmt = (ms: number): string => ms.toFixed(1)
-    console.log(`present relay: ${clients} audience sockets, ${commands} commands a round, ${rounds} rounds (remote -> relay -> every audience socket; the presenter confirms)`)
+    console.log(`present relay: ${clients} audience sockets, ${commands} commands a round, ${rounds} rounds (remote -> relay -> presenter -> relay -> every audience socket)`)
     console.log('round  median ms  p95 ms  max ms')
     results.forEach((r, i) => console.log(`${String(i + 1).padStart(5)}  ${fmt(r.medianMs).padStart(9)}  ${fmt(r.p95Ms).padStart(6)}  ${fmt(r.maxMs).padStart(6)}`))
     const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
