@@ -1,5 +1,4 @@
 import type { Role } from './protocol.ts'
-import type { SharedNavState } from './slidev.js'
 import { ref, watch } from 'vue'
 import { useRouter } from 'vue-router'
 import { connectRelay, live, onServerMessage, relayPath, sayHelloAgain, sendCommand } from './connection.ts'
@@ -20,10 +19,10 @@ export function goLive(): void {
 }
 
 /**
- * Joins the deck to the relay through Slidev's own sync extension point (`addSyncMethod`): the
- * presenter's moves, which Slidev writes to its shared state, go to the relay with the key; the
- * relay's state comes back to every other view as a shared-state update, which Slidev's play view
- * follows as it follows a presenter window. Runs only on a page served by `./deck present`.
+ * Joins the deck to the relay. The presenter view's position goes to the relay with the key; the
+ * relay's position comes back to every other view through Slidev's own sync extension point
+ * (`addSyncMethod`) as a shared-state update, which Slidev's play view follows as it follows a
+ * presenter window. Runs only on a page served by `./deck present`.
  */
 export function installPresentSync(): void {
   if (!relayPath())
@@ -46,18 +45,19 @@ export function installPresentSync(): void {
       : 'audience'
   }
   let reported = ''
-  let shared: SharedNavState | undefined
 
-  function report(state: SharedNavState | undefined): void {
-    if (!state || role() !== 'presenter')
+  /** Where the presenter view is, told to the relay: its own route is the truth, however it got there. */
+  function report(): void {
+    if (role() !== 'presenter')
       return
     // Slidev shows "all clicks" as a huge count for a moment when going back a slide: the relay wants real numbers.
-    const clicksTotal = Math.min(Math.max(0, state.clicksTotal), MAX_CLICKS)
-    const clicks = Math.min(Math.max(0, state.clicks), clicksTotal)
-    const text = `${state.page}:${clicks}:${clicksTotal}`
+    const clicksTotal = Math.min(Math.max(0, nav.clicksTotal.value), MAX_CLICKS)
+    const clicks = Math.min(Math.max(0, nav.clicks.value), clicksTotal)
+    const page = nav.currentSlideNo.value
+    const text = `${page}:${clicks}:${clicksTotal}`
     if (text !== reported && sendCommand({
       type: 'state',
-      page: state.page,
+      page,
       clicks,
       clicksTotal,
     })) {
@@ -65,35 +65,39 @@ export function installPresentSync(): void {
     }
   }
 
+  // Followers take the relay's position as Slidev's shared state, which Slidev's play view follows.
   addSyncMethod({
-    init(channelKey, onUpdate, state) {
-      if (!channelKey.endsWith(' - shared'))
-        return undefined
-      shared = state
-      followTo = (page, clicks, clicksTotal) => onUpdate({
-        page,
-        clicks,
-        clicksTotal,
-        lastUpdate: {
-          id: 'present-relay',
-          type: 'presenter',
-          time: Date.now(),
-        },
-      })
-      return (next, updating) => {
-        shared = next
-        if (!updating)
-          report(next)
+    init(channelKey, onUpdate) {
+      if (channelKey.endsWith(' - shared')) {
+        followTo = (page, clicks, clicksTotal) => onUpdate({
+          page,
+          clicks,
+          clicksTotal,
+          lastUpdate: {
+            id: 'present-relay',
+            type: 'presenter',
+            time: Date.now(),
+          },
+        })
       }
+      return undefined
     },
   })
 
   /** Positions the relay sent this view in the last moments: reaching one of them is following, anything else is the listener's own move. */
   const sent = new Map<string, number>()
+  const here = (): string => `${nav.currentSlideNo.value}:${nav.clicks.value}`
+  const relayPosition = (): string | undefined => live.state && `${live.state.page}:${live.state.clicks}`
+  /**
+   * A move the relay did not ask for is the listener's own, unless the relay says the same within a
+   * moment: the projector window follows the presenter window through Slidev's own channel, a little
+   * before the relay's word arrives, and must not drop out of "live" for that.
+   */
+  let diverging: ReturnType<typeof setTimeout> | undefined
   onServerMessage((message) => {
     if (message.type === 'welcome') {
       reported = ''
-      report(shared)
+      report()
     }
     if (message.type === 'command' && role() === 'presenter') {
       if (message.action === 'next')
@@ -103,24 +107,30 @@ export function installPresentSync(): void {
       else if (message.page !== undefined)
         void nav.go(message.page, message.clicks)
     }
-    if ((message.type === 'state' || message.type === 'welcome') && role() === 'audience' && following.value) {
+    if ((message.type === 'state' || message.type === 'welcome') && role() === 'audience') {
       const { page, clicks, clicksTotal } = message.state
       const target = `${page}:${clicks}`
-      if (target !== `${nav.currentSlideNo.value}:${nav.clicks.value}`)
+      if (target === here()) {
+        // Already there (the projector window moved with the presenter window in the same browser).
+        following.value = true
+        clearTimeout(diverging)
+      }
+      else if (following.value) {
         sent.set(target, Date.now())
-      followTo?.(page, clicks, clicksTotal)
+        followTo?.(page, clicks, clicksTotal)
+      }
     }
   })
-  watch([nav.currentSlideNo, nav.clicks], ([no, clicks]) => {
+  watch([nav.currentSlideNo, nav.clicks], () => {
     if (role() !== 'audience' || !nav.isPlaying.value)
       return
     for (const [position, time] of sent) {
       if (Date.now() - time > 3000)
         sent.delete(position)
     }
-    const at = `${no}:${clicks}`
-    const state = live.state
-    if (state && `${state.page}:${state.clicks}` === at) {
+    const at = here()
+    clearTimeout(diverging)
+    if (at === relayPosition()) {
       following.value = true
       sent.clear()
     }
@@ -128,14 +138,15 @@ export function installPresentSync(): void {
       sent.delete(at)
     }
     else {
-      following.value = false
+      diverging = setTimeout(() => {
+        if (here() !== relayPosition())
+          following.value = false
+      }, 1000)
     }
   })
-  // Slidev counts a slide's clicks once it is mounted, after the move that Slidev's shared state reports.
-  watch(nav.clicksTotal, (clicksTotal) => {
-    if (shared && role() === 'presenter')
-      report({ page: nav.currentSlideNo.value, clicks: nav.clicks.value, clicksTotal })
-  })
+  // A move of the presenter view, by its keys, the remote, or the projector window beside it (Slidev's own
+  // channel); and the clicks Slidev counts once the slide is mounted.
+  watch([nav.currentSlideNo, nav.clicks, nav.clicksTotal], report)
   watch(nav.isPresenter, sayHelloAgain)
   connectRelay(role)
 }

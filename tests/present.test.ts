@@ -347,9 +347,29 @@ describe('./deck present in the meeting room', () => {
     await presenter.keyboard.press('b')
     for (const page of audience)
       await page.getByText('The screen is blanked').waitFor({ state: 'attached' })
+    await presenter.getByText('Screen blanked').waitFor()
     await presenter.keyboard.press('.')
     for (const page of audience)
       await page.getByText('The screen is blanked').waitFor({ state: 'detached' })
+  })
+
+  it('the projector window beside the presenter\'s: a clicker there moves the talk, and it still follows the remote', async () => {
+    // Same browser as the presenter view (its windows sync through Slidev's own channel), no key.
+    const projector = await presenter.context().newPage()
+    await projector.goto(server!.urls.audience)
+    const from = slideOf(presenter)
+    await waitForPath(projector, new RegExp(`^/${from}$`))
+    await projector.keyboard.press('PageDown')
+    await waitForPath(presenter, new RegExp(`^/presenter/${from + 1}$`))
+    for (const page of audience)
+      await waitForPath(page, new RegExp(`^/${from + 1}$`))
+    await remote.getByRole('button', { name: 'Next', exact: true }).click()
+    await waitForPath(projector, new RegExp(`^/${from + 2}$`))
+    await remote.getByRole('button', { name: 'Previous', exact: true }).click()
+    await remote.getByRole('button', { name: 'Previous', exact: true }).click()
+    await waitForPath(projector, new RegExp(`^/${from}$`))
+    await projector.getByText('Live: following the talk').waitFor({ state: 'attached' })
+    await projector.close()
   })
 
   it('follows clicks too: the remote\'s Next reveals the next click on every screen', async () => {

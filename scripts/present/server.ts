@@ -146,6 +146,21 @@ export async function startPresentServer(options: PresentServerOptions): Promise
       res.writeHead(400).end()
       return
     }
+    // The audience's address opens on the slide the talk is on: a window opened mid-talk beside the
+    // presenter's (the projector) would otherwise report slide 1 to it through Slidev's own channel.
+    if (path === '/') {
+      const { page, clicks } = relay.state
+      res.writeHead(302, { 'Location': `/${page}${clicks > 0
+        ? `?clicks=${clicks}`
+        : ''}`, 'Cache-Control': 'no-store' }).end()
+      return
+    }
+    // No service worker while presenting: the live views need this server anyway, and a cached
+    // index.html would answer the audience's address without the redirect above (or hide a rebuild).
+    if (path === '/sw.js') {
+      res.writeHead(404, { 'Cache-Control': 'no-store' }).end('no service worker while presenting')
+      return
+    }
     let file = normalize(join(top, path))
     if (file !== top && !file.startsWith(top + sep)) {
       res.writeHead(403).end()
