@@ -2,13 +2,16 @@ import type { Plugin } from 'vite'
 import { defineConfig } from 'vite'
 import { validateData } from './data/validate.ts'
 import { slidevClientA11y } from './overrides/slidev-client.ts'
+import { loadPlan } from './scripts/present/plan.ts'
 
 /** Bad data fails the build (and the dev server's start) with the file, entry and field named. */
 function validateDeckData(): Plugin {
   return {
     name: 'recap:validate-data',
-    buildStart() {
+    async buildStart() {
       validateData()
+      // Section budgets must be well formed and sum to the duration (scripts/present/plan.ts).
+      await loadPlan()
     },
   }
 }

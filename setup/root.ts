@@ -4,6 +4,7 @@ import { computed } from 'vue'
 import { useRoute } from 'vue-router'
 import { usePageTitle, VIEW_NAMES } from '../composables/usePageTitle.ts'
 import { useSlideAnnouncer } from '../composables/useSlideAnnouncer.ts'
+import { installPresentSync } from '../present/sync.ts'
 import { configs, useNav } from './slidev-client.js'
 
 /**
@@ -11,7 +12,7 @@ import { configs, useNav } from './slidev-client.js'
  * title names the slide (or the view: presenter, overview, handout), and moving to another slide is
  * announced in a live region. Slidev does neither (one title for the whole deck).
  */
-export default defineRootSetup(() => {
+function useSlidesAsPages(): void {
   const route = useRoute()
   const { currentSlideNo, currentSlideRoute, total, isPlaying, isPresenter, isPrintMode } = useNav()
 
@@ -32,4 +33,11 @@ export default defineRootSetup(() => {
   useSlideAnnouncer(() => (isPlaying.value || isPresenter.value) && !isPrintMode.value
     ? { no: currentSlideNo.value, total: total.value, title: currentSlideRoute.value?.meta.slide?.title }
     : undefined)
+}
+
+export default defineRootSetup(() => {
+  useSlidesAsPages()
+  // Live presenting (`./deck present`): the relay joins Slidev's sync; on any other server, nothing happens.
+  if (typeof window !== 'undefined')
+    installPresentSync()
 })

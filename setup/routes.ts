@@ -1,5 +1,8 @@
 import { defineRoutesSetup } from '@slidev/types'
 
+/** Slidev's build flag: false in the public build (`presenter: false`), which then ships no remote either. */
+declare const __SLIDEV_FEATURE_PRESENTER__: boolean
+
 /**
  * The print route every PDF comes from: the A4 handout, one slide per page with its speaker notes
  * (`/handout`), three slides per page beside ruled lines (`/handout?layout=3up`), or the slides
@@ -13,4 +16,14 @@ export default defineRoutesSetup(routes => [
     path: '/handout',
     component: () => import('../handout/Handout.vue'),
   },
+  // The phone remote of `./deck present` (present/README.md); without the relay it drives nothing.
+  ...(__SLIDEV_FEATURE_PRESENTER__
+    ? [
+        {
+          name: 'present-remote',
+          path: '/remote',
+          component: () => import('../present/RemoteView.vue'),
+        },
+      ]
+    : []),
 ])

@@ -4,7 +4,9 @@ import { resolve } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { formatBudget, formatClock } from '../present/pacing.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
+import { loadPlan } from '../scripts/present/plan.ts'
 import { ROOT } from './support/paths.ts'
 
 const run = promisify(execFile)
@@ -29,26 +31,39 @@ describe('where each slide is written (DeckSlide.file and .line)', () => {
 })
 
 describe('npm run slides: the running order', () => {
-  it('prints one line a slide, with number, section, file:line and title, in order', async () => {
+  it('prints each section with its budget and start, then one line a slide: number, file:line and title, in order', async () => {
     const { stdout } = await run(process.execPath, [
       resolve(ROOT, 'scripts/slides.ts'),
     ], { cwd: ROOT })
-    const [header, ...rows] = stdout.trimEnd().split('\n')
-    expect(header?.split(/\s{2,}/).map(cell => cell.trim())).toEqual(['#', 'section', 'source', 'title'])
-    expect(rows).toHaveLength(deck.slides.length)
+    const plan = await loadPlan()
+    const printed = stdout.trimEnd().split('\n')
+    expect(printed).toHaveLength(plan.sections.length + deck.slides.length + 1)
+    const rows: string[] = []
+    let at = 0
+    for (const section of plan.sections) {
+      const [, start, title, budget] = /^\s*(\d+:\d\d) {2}(.+) \(budget (.+)\)$/.exec(printed[at] ?? '') ?? []
+      expect(title, printed[at]).toBe(section.title)
+      expect(start, printed[at]).toBe(formatClock(section.startMs))
+      expect(budget, printed[at]).toBe(formatBudget(section.budgetMs))
+      at += 1
+      for (let no = section.first; no <= section.last; no += 1) {
+        rows[no - 1] = printed[at]!
+        at += 1
+      }
+    }
+    expect(printed[at]).toMatch(new RegExp(`^\\s*${formatClock(plan.totalMs)} {2}end \\(duration ${formatBudget(plan.totalMs)}\\)$`))
     for (const [i, row] of rows.entries()) {
       const slide = deck.slides[i]!
-      const cells = row.trim().split(/\s{2,}/)
-      expect(cells, row).toEqual([
+      expect(plan.sections.find(s => s.first <= slide.number && slide.number <= s.last)?.title, row).toBe(slide.section)
+      expect(row.trim().split(/\s{2,}/), row).toEqual([
         String(slide.number),
-        slide.section,
         `${slide.file}:${slide.line}`,
         slide.title,
       ])
     }
     // A few checked against the files themselves, not against loadDeck: the first slide is the
     // headmatter of slides.md, and a section's opening slide is where its `section:` key is.
-    expect(rows[0]).toMatch(/^\s*1\s+\S.*(?:[\n\r\u2028\u2029]\s*|[\t\v\f \xA0\u1680\u2000-\u200A\u202F\u205F\u3000\uFEFF])slides\.md:1\s+/)
+    expect(rows[0]).toMatch(/^\s*1\s+slides\.md:1\s+/)
     for (const slide of deck.slides.filter(s => s.startsSection && s.number > 1)) {
       const row = rows[slide.number - 1]!
       const [, file, line] = /\s(\S+\.md):(\d+)\s/.exec(row) ?? []

@@ -1,0 +1,210 @@
+import type { Buffer } from 'node:buffer'
+import type { ServerMessage } from '../../present/protocol.ts'
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import WebSocket from 'ws'
+import { WS_PATH } from '../../present/protocol.ts'
+import { DECK_ROOT } from '../lib/deck.ts'
+
+/**
+ * The relay under a room's load: `./deck present` runs as its own process on 127.0.0.1 (a stub
+ * page, since only the relay is measured); 200 audience sockets, a presenter and a remote connect.
+ * Each command is a Next or Previous from the remote, handed by the relay to the presenter, whose
+ * report of its new position the relay sends to everyone: timed from the remote's send to the moment
+ * the last audience socket has it. Clients and server share this machine's cores, so the figures are pessimistic.
+ */
+
+const CLI = resolve(DECK_ROOT, 'scripts/present/cli.ts')
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] ?? Number.NaN
+}
+
+async function rssMiB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8')
+  const kib = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? Number.NaN)
+  return kib / 1024
+}
+
+function connect(url: string, origin: string): Promise<WebSocket> {
+  return new Promise((done, fail) => {
+    const ws = new WebSocket(url, { origin })
+    ws.once('open', () => done(ws))
+    ws.once('error', fail)
+  })
+}
+
+function firstMessage(ws: WebSocket, type: ServerMessage['type']): Promise<ServerMessage> {
+  return new Promise((done) => {
+    const listen = (data: Buffer): void => {
+      const message = JSON.parse(data.toString()) as ServerMessage
+      if (message.type === type) {
+        ws.off('message', listen)
+        done(message)
+      }
+    }
+    ws.on('message', listen)
+  })
+}
+
+interface Round {
+  medianMs: number
+  p95Ms: number
+  maxMs: number
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      clients: { type: 'string', default: '200' },
+      commands: { type: 'string', default: '100' },
+      rounds: { type: 'string', default: '3' },
+    },
+  })
+  const clients = Number(values.clients)
+  const commands = Number(values.commands)
+  const rounds = Number(values.rounds)
+
+  const temp = await mkdtemp(join(tmpdir(), 'present-bench-'))
+  await writeFile(join(temp, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body></body></html>')
+  const child = spawn(process.execPath, [
+    CLI,
+    '--dist',
+    temp,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    '--state-dir',
+    join(temp, 'state'),
+    '--rehearsals',
+    join(temp, 'rehearsals'),
+    '--no-qr',
+    '--stop-with-stdin',
+  ], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  try {
+    const remoteUrl = await new Promise<string>((done, fail) => {
+      let out = ''
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString()
+        const found = /^Remote: (\S+)$/m.exec(out)
+        if (found?.[1])
+          done(found[1])
+      })
+      child.once('exit', code => fail(new Error(`present exited with ${code}`)))
+    })
+    const url = new URL(remoteUrl)
+    const key = url.hash.replace('#key=', '')
+    const origin = url.origin
+    const wsUrl = `ws://${url.host}${WS_PATH}`
+    const pid = child.pid!
+    const rssIdle = await rssMiB(pid)
+
+    // The presenter: moves on the relay's command and reports its new position, as the presenter view does.
+    const presenter = await connect(wsUrl, origin)
+    let page = 1
+    presenter.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as ServerMessage
+      if (message.type === 'command') {
+        if (message.action === 'go' && message.page !== undefined) {
+          page = message.page
+        }
+        else {
+          page = message.action === 'next'
+            ? page + 1
+            : Math.max(1, page - 1)
+        }
+        presenter.send(JSON.stringify({
+          type: 'state',
+          page,
+          clicks: 0,
+          clicksTotal: 0,
+          key,
+        }))
+      }
+    })
+    const presenterWelcome = firstMessage(presenter, 'welcome')
+    presenter.send(JSON.stringify({ type: 'hello', role: 'presenter', key }))
+    await presenterWelcome
+    const remote = await connect(wsUrl, origin)
+    const remoteWelcome = firstMessage(remote, 'welcome')
+    remote.send(JSON.stringify({ type: 'hello', role: 'remote', key }))
+    await remoteWelcome
+
+    const audience: WebSocket[] = []
+    let waitingFor = 0
+    let seen = 0
+    let onAll: (() => void) | undefined
+    for (let i = 0; i < clients; i++) {
+      const ws = await connect(wsUrl, origin)
+      const welcome = firstMessage(ws, 'welcome')
+      ws.send(JSON.stringify({ type: 'hello', role: 'audience' }))
+      await welcome
+      ws.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as ServerMessage
+        if (message.type === 'state' && message.state.page === waitingFor && ++seen === clients)
+          onAll?.()
+      })
+      audience.push(ws)
+    }
+    const rssConnected = await rssMiB(pid)
+
+    const results: Round[] = []
+    for (let round = 0; round < rounds; round++) {
+      const times: number[] = []
+      for (let i = 0; i < commands; i++) {
+        // Forward and back within the deck: Next on even commands, Previous on odd ones.
+        const action = i % 2 === 0
+          ? 'next'
+          : 'prev'
+        waitingFor = action === 'next'
+          ? page + 1
+          : page - 1
+        seen = 0
+        const arrived = new Promise<void>(done => onAll = done)
+        const start = performance.now()
+        remote.send(JSON.stringify({ type: 'nav', action, key }))
+        await arrived
+        times.push(performance.now() - start)
+      }
+      times.sort((a, b) => a - b)
+      results.push({
+        medianMs: percentile(times, 50),
+        p95Ms: percentile(times, 95),
+        maxMs: times.at(-1) ?? Number.NaN,
+      })
+    }
+    const rssAfter = await rssMiB(pid)
+
+    const fmt = (ms: number): string => ms.toFixed(1)
+    console.log(`present relay: ${clients} audience sockets, ${commands} commands a round, ${rounds} rounds (remote -> relay -> presenter -> relay -> every audience socket)`)
+    console.log('round  median ms  p95 ms  max ms')
+    results.forEach((r, i) => console.log(`${String(i + 1).padStart(5)}  ${fmt(r.medianMs).padStart(9)}  ${fmt(r.p95Ms).padStart(6)}  ${fmt(r.maxMs).padStart(6)}`))
+    const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
+    const medianP95 = med(results.map(r => r.p95Ms))
+    console.log(`median of rounds: median ${fmt(med(results.map(r => r.medianMs)))} ms, p95 ${fmt(medianP95)} ms (target p95 < 100 ms: ${medianP95 < 100
+      ? 'met'
+      : 'NOT met'})`)
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map(l => l.toFixed(1)).join(' ')} (1, 5, 15 min) at the end`)
+    console.log(`server memory (RSS): ${rssIdle.toFixed(1)} MiB idle, ${rssConnected.toFixed(1)} MiB with ${clients + 2} sockets, ${rssAfter.toFixed(1)} MiB after ${rounds * commands} commands`)
+    for (const ws of [...audience, presenter, remote])
+      ws.terminate()
+  }
+  finally {
+    child.kill('SIGTERM')
+    await rm(temp, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:present: ${error instanceof Error
+    ? error.message
+    : String(error)}`)
+  process.exit(1)
+})

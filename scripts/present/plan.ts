@@ -1,0 +1,19 @@
+import type { Plan } from '../../present/pacing.ts'
+import { relative } from 'node:path'
+import { buildPlan } from '../../present/pacing.ts'
+import { DECK_ENTRY, DECK_ROOT, loadDeck } from '../lib/deck.ts'
+
+/**
+ * The deck's pacing plan: each section's `budget:` from its first slide's frontmatter, checked
+ * against the headmatter's `duration`. Throws a PlanError naming the file and field when they are
+ * missing, malformed or do not add up; the build runs this (vite.config.ts), so a bad budget fails it.
+ */
+export async function loadPlan(entry: string = DECK_ENTRY): Promise<Plan> {
+  const deck = await loadDeck(entry)
+  return buildPlan(deck.slides.map(slide => ({
+    no: slide.number,
+    title: slide.title,
+    frontmatter: slide.frontmatter,
+    file: slide.file,
+  })), deck.headmatter.raw.duration, relative(DECK_ROOT, deck.entry) || 'slides.md')
+}

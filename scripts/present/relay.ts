@@ -1,0 +1,369 @@
+import type { Buffer } from 'node:buffer'
+import type { ClockState, PaceLog, Plan } from '../../present/pacing.ts'
+import type { ClientMessage, ClockAction, Command, NavAction, NavState, PaceSnapshot, RefusalReason, Role, ServerMessage } from '../../present/protocol.ts'
+import type { Rehearsal } from '../../present/rehearsal.ts'
+import { createHash, timingSafeEqual } from 'node:crypto'
+import {
+  elapsedMs,
+  EMPTY_LOG,
+  enterSlide,
+  pauseClock,
+  resetClock,
+  resumeClock,
+  setEndAt,
+  startClock,
+  STOPPED,
+  togglePause,
+} from '../../present/pacing.ts'
+import { MAX_CLICKS, parseClientMessage } from '../../present/protocol.ts'
+import { rehearsalOf } from '../../present/rehearsal.ts'
+
+/** One connected client, as the relay sees it: the socket layer (server.ts) supplies `send`. */
+export interface Peer {
+  id: number
+  address: string
+  role: Role
+  /** Set by a hello with the right key; commands are still checked one by one. */
+  authorized: boolean
+  send: (text: string) => void
+}
+
+/** What the relay keeps across restarts of the server (server.ts stores it in the state folder). */
+export interface Session {
+  state: NavState
+  clock: ClockState
+  log: PaceLog
+}
+
+export interface RelayOptions {
+  plan: Plan
+  secret: string
+  now?: () => number
+  session?: Session
+  /** Called after every change worth keeping. */
+  persist?: (session: Session) => void
+  /** Saves a run; returns the file name it was written to. */
+  saveRehearsal?: (run: Rehearsal) => Promise<string>
+  lastRehearsal?: Record<number, number>
+  log?: (line: string) => void
+}
+
+export type RefusalCounts = Record<RefusalReason, number>
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest()
+}
+
+export function perSlide(run: Rehearsal | undefined): Record<number, number> {
+  return Object.fromEntries((run?.slides ?? []).map(slide => [slide.no, slide.ms]))
+}
+
+/**
+ * The relay's state and rules, without sockets: who may move the deck (a command with the key), where
+ * the deck is, the pace clock and the time per slide. The presenter's browser is the source of truth
+ * for the position (it knows each slide's clicks): the remote's Next is handed to it, and its reported
+ * state goes to everyone. With no presenter connected, the relay moves the deck itself.
+ */
+export class Relay {
+  readonly peers = new Set<Peer>()
+  readonly refused: RefusalCounts = {
+    malformed: 0,
+    unknown: 0,
+    invalid: 0,
+    unauthorized: 0,
+    oversized: 0,
+  }
+
+  state: NavState
+  clock: ClockState
+  log: PaceLog
+  /** Each slide's number of clicks, as the presenter view reported it. */
+  private readonly clicksTotals = new Map<number, number>()
+  /** The remote's URL, key included, told only to clients with the key (for the QR code). */
+  remoteUrl = ''
+  private readonly secretDigest: Buffer
+  private readonly now: () => number
+  private lastRehearsal: Record<number, number>
+  private readonly options: RelayOptions
+
+  constructor(options: RelayOptions) {
+    this.options = options
+    this.secretDigest = digest(options.secret)
+    this.now = options.now ?? Date.now
+    this.state = options.session?.state ?? {
+      page: 1,
+      clicks: 0,
+      clicksTotal: 0,
+      blank: false,
+    }
+    this.clock = options.session?.clock ?? STOPPED
+    this.log = options.session?.log ?? EMPTY_LOG
+    this.lastRehearsal = options.lastRehearsal ?? {}
+    if (this.state.page > options.plan.slides.length)
+      this.state = { ...this.state, page: 1, clicks: 0 }
+  }
+
+  /** Compares in constant time (digests of equal length), so timing tells nothing about the key. */
+  keyMatches(key: string | undefined): boolean {
+    return key !== undefined && timingSafeEqual(digest(key), this.secretDigest)
+  }
+
+  get pace(): PaceSnapshot {
+    return { clock: this.clock, log: this.log }
+  }
+
+  connect(peer: Peer): void {
+    this.peers.add(peer)
+  }
+
+  disconnect(peer: Peer): void {
+    this.peers.delete(peer)
+  }
+
+  refuse(peer: Peer, reason: RefusalReason, what: string): void {
+    this.refused[reason]++
+    const total = Object.values(this.refused).reduce((a, b) => a + b, 0)
+    this.options.log?.(`present: refused ${what} from ${peer.address}: ${reason} (${total} refused so far)`)
+    if (reason !== 'oversized')
+      this.sendTo(peer, { type: 'refused', reason })
+  }
+
+  receive(peer: Peer, raw: string): void {
+    const parsed = parseClientMessage(raw, this.options.plan.slides.length, this.now())
+    if (!parsed.ok) {
+      this.refuse(peer, parsed.reason, 'a message')
+      return
+    }
+    const message: ClientMessage = parsed.message
+    if (message.type === 'hello') {
+      this.hello(peer, message.role, message.key)
+      return
+    }
+    if (message.type === 'ping') {
+      this.sendTo(peer, {
+        type: 'pong',
+        now: this.now(),
+      })
+      return
+    }
+    if (!this.keyMatches(message.key)) {
+      this.refuse(peer, 'unauthorized', `a ${message.type} command`)
+      return
+    }
+    void this.apply(peer, message)
+  }
+
+  private hello(peer: Peer, role: Role, key: string | undefined): void {
+    const authorized = this.keyMatches(key)
+    if (key !== undefined && !authorized)
+      this.refuse(peer, 'unauthorized', 'a hello')
+    peer.authorized = authorized
+    // Without the key, a client is audience whatever it claims to be.
+    peer.role = authorized
+      ? role
+      : 'audience'
+    this.sendTo(peer, {
+      type: 'welcome',
+      authorized,
+      role: peer.role,
+      state: this.state,
+      pace: this.pace,
+      now: this.now(),
+      ...(authorized && { remoteUrl: this.remoteUrl, lastRehearsal: this.lastRehearsal }),
+    })
+  }
+
+  private async apply(peer: Peer, command: Command): Promise<void> {
+    switch (command.type) {
+      case 'state':
+        this.clicksTotals.set(command.page, command.clicksTotal)
+        this.moveTo({
+          ...this.state,
+          page: command.page,
+          clicks: command.clicks,
+          clicksTotal: command.clicksTotal,
+        })
+        break
+      case 'nav':
+        this.navigate(command.action, command.page, command.clicks)
+        break
+      case 'blank':
+        this.moveTo({ ...this.state, blank: command.on })
+        break
+      case 'clock':
+        this.setClock(command.action, command.endAt)
+        break
+      case 'rehearsal':
+        await this.saveRehearsal(peer)
+        break
+    }
+  }
+
+  /** The presenter to hand a move to: the last one that said hello. */
+  private presenter(): Peer | undefined {
+    let found: Peer | undefined
+    for (const peer of this.peers) {
+      if (peer.authorized && peer.role === 'presenter')
+        found = peer
+    }
+    return found
+  }
+
+  /**
+   * Where a move leads, from what the relay knows: the clicks of the slide shown and of every slide the
+   * presenter has reported. Undefined when it cannot know (Previous onto a slide never seen, whose
+   * clicks would all be shown).
+   */
+  private target(action: NavAction, page?: number, clicks?: number): Pick<NavState, 'page' | 'clicks' | 'clicksTotal'> | undefined {
+    const { page: at, clicks: shown, clicksTotal } = this.state
+    const last = this.options.plan.slides.length
+    const totalOf = (no: number): number | undefined => this.clicksTotals.get(no)
+    if (action === 'go') {
+      const total = totalOf(page ?? at)
+      return {
+        page: page ?? at,
+        clicks: Math.min(clicks ?? 0, total ?? MAX_CLICKS),
+        clicksTotal: total ?? 0,
+      }
+    }
+    if (action === 'next') {
+      if (shown < clicksTotal)
+        return { page: at, clicks: shown + 1, clicksTotal }
+      return at < last
+        ? { page: at + 1, clicks: 0, clicksTotal: totalOf(at + 1) ?? 0 }
+        : this.state
+    }
+    if (shown > 0)
+      return { page: at, clicks: shown - 1, clicksTotal }
+    if (at === 1)
+      return this.state
+    const total = totalOf(at - 1)
+    return total === undefined
+      ? undefined
+      : { page: at - 1, clicks: total, clicksTotal: total }
+  }
+
+  /**
+   * A move from the remote. The presenter view makes it when one is connected: only it knows for
+   * sure how many clicks the slide on screen has (Slidev counts them once the slide is mounted), and
+   * its report goes to everyone. With none connected, the relay moves by what it knows, and goes to
+   * the previous slide's start when it cannot know that slide's clicks.
+   */
+  private navigate(action: NavAction, page?: number, clicks?: number): void {
+    const presenter = this.presenter()
+    if (presenter) {
+      this.sendTo(presenter, {
+        type: 'command',
+        action,
+        ...(page !== undefined && { page, clicks: clicks ?? 0 }),
+      })
+      return
+    }
+    const target = this.target(action, page, clicks) ?? {
+      page: Math.max(1, this.state.page - 1),
+      clicks: 0,
+      clicksTotal: 0,
+    }
+    this.moveTo({
+      ...this.state,
+      ...target,
+    })
+  }
+
+  private moveTo(state: NavState): void {
+    const moved = state.page !== this.state.page
+    const changed = moved || state.clicks !== this.state.clicks || state.clicksTotal !== this.state.clicksTotal || state.blank !== this.state.blank
+    if (!changed)
+      return
+    const left = this.state.page
+    this.state = state
+    const now = this.now()
+    if (moved) {
+      // The run starts when the speaker first moves on (from slide 1, or wherever a reset left it), unless started already.
+      if (this.clock.startedAt === null)
+        this.startRun(now, left)
+      this.log = enterSlide(this.log, state.page, elapsedMs(this.clock, now))
+    }
+    // One message per move, the pace with it when the slide changed: half the sends of two messages.
+    this.broadcast({
+      type: 'state',
+      state,
+      now,
+      ...(moved && { pace: this.pace }),
+    })
+    this.persist()
+  }
+
+  private startRun(now: number, firstSlide: number): void {
+    this.clock = startClock(resetClock(this.clock), now)
+    this.log = enterSlide(EMPTY_LOG, firstSlide, 0)
+  }
+
+  private setClock(action: ClockAction, endAt: number | null | undefined): void {
+    const now = this.now()
+    switch (action) {
+      case 'start':
+        if (this.clock.startedAt === null)
+          this.startRun(now, this.state.page)
+        break
+      case 'pause':
+        this.clock = pauseClock(this.clock, now)
+        break
+      case 'resume':
+        if (this.clock.startedAt === null)
+          this.startRun(now, this.state.page)
+        else
+          this.clock = resumeClock(this.clock, now)
+        break
+      case 'toggle':
+        if (this.clock.startedAt === null)
+          this.startRun(now, this.state.page)
+        else
+          this.clock = togglePause(this.clock, now)
+        break
+      case 'reset':
+        this.clock = resetClock(this.clock)
+        this.log = EMPTY_LOG
+        break
+      case 'end-at':
+        this.clock = setEndAt(this.clock, endAt ?? null)
+        break
+    }
+    this.broadcast({ type: 'pace', pace: this.pace, now })
+    this.persist()
+  }
+
+  private async saveRehearsal(peer: Peer): Promise<void> {
+    const save = this.options.saveRehearsal
+    if (!save)
+      return
+    const now = this.now()
+    const run = rehearsalOf(this.options.plan, this.log, elapsedMs(this.clock, now), new Date(now))
+    try {
+      const file = await save(run)
+      this.lastRehearsal = perSlide(run)
+      this.options.log?.(`present: rehearsal saved to ${file}`)
+      this.sendTo(peer, { type: 'saved', file, lastRehearsal: this.lastRehearsal })
+    }
+    catch (error) {
+      this.options.log?.(`present: could not save the rehearsal: ${error instanceof Error
+        ? error.message
+        : String(error)}`)
+    }
+  }
+
+  private persist(): void {
+    this.options.persist?.({ state: this.state, clock: this.clock, log: this.log })
+  }
+
+  private sendTo(peer: Peer, message: ServerMessage): void {
+    peer.send(JSON.stringify(message))
+  }
+
+  /** One serialisation for every peer: with hundreds of followers, that is most of the work. */
+  private broadcast(message: ServerMessage): void {
+    const text = JSON.stringify(message)
+    for (const peer of this.peers)
+      peer.send(text)
+  }
+}

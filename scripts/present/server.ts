@@ -1,0 +1,336 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Plan } from '../../present/pacing.ts'
+import type { Rehearsal } from '../../present/rehearsal.ts'
+import type { Peer, Session } from './relay.ts'
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { WebSocketServer } from 'ws'
+import { EMPTY_LOG, STOPPED } from '../../present/pacing.ts'
+import { MAX_MESSAGE_BYTES, RELAY_META, WS_PATH } from '../../present/protocol.ts'
+import { isRehearsal, rehearsalFileName } from '../../present/rehearsal.ts'
+import { SECURITY_HEADERS } from '../lib/hosting.ts'
+import { CONTENT_TYPES } from '../lib/serve.ts'
+import { perSlide, Relay } from './relay.ts'
+
+export interface PresentServerOptions {
+  /** A full build of the deck (with notes and the presenter route). */
+  distDir: string
+  plan: Plan
+  secret: string
+  host: string
+  port: number
+  /** Where the session (position, pace clock) is kept across restarts. */
+  stateDir: string
+  rehearsalsDir: string
+  /** The address phones reach this machine at, for the remote and audience URLs. */
+  publicHost: string
+  maxConnections?: number
+  log?: (line: string) => void
+}
+
+export interface PresentServer {
+  port: number
+  urls: { presenter: string, remote: string, audience: string }
+  relay: Relay
+  connections: () => number
+  close: () => Promise<void>
+}
+
+export const DEFAULT_MAX_CONNECTIONS = 500
+/** A follower sends a message now and then; a flood from one without the key, or many refusals from anyone, ends the connection. */
+const MESSAGES_PER_SECOND = 20
+const MAX_REFUSALS = 20
+/** Followers that vanish (a phone that slept) are dropped after two missed pings. */
+const PING_MS = 15_000
+
+function hostForUrl(host: string): string {
+  return host.includes(':')
+    ? `[${host}]`
+    : host
+}
+
+/** The newest rehearsal in `dir`, by file name (they are dated), or undefined. */
+export function latestRehearsal(dir: string): Rehearsal | undefined {
+  if (!existsSync(dir))
+    return undefined
+  for (const name of readdirSync(dir).filter(n => n.endsWith('.json')).sort().reverse()) {
+    try {
+      const run: unknown = JSON.parse(readFileSync(join(dir, name), 'utf8'))
+      if (isRehearsal(run))
+        return run
+    }
+    catch {}
+  }
+  return undefined
+}
+
+/** A session older than this is another day's talk: the position is kept, the clock starts afresh. */
+const SESSION_CLOCK_MS = 3 * 60 * 60 * 1000
+
+function readSession(file: string, plan: Plan, now = Date.now()): Session | undefined {
+  try {
+    const age = now - statSync(file).mtimeMs
+    const session = JSON.parse(readFileSync(file, 'utf8')) as Session
+    if (typeof session?.state?.page === 'number' && session.state.page <= plan.slides.length && typeof session.clock === 'object' && typeof session.log === 'object') {
+      return age < SESSION_CLOCK_MS
+        ? session
+        : { state: session.state, clock: STOPPED, log: EMPTY_LOG }
+    }
+  }
+  catch {}
+  return undefined
+}
+
+/**
+ * Serves a built deck to the meeting and relays the live state over WebSocket. The site is the
+ * static build with the hosting configs' security headers; index.html gains one meta tag that tells
+ * the client a relay is there. Nothing can be written through HTTP; the one write, a rehearsal, is
+ * a WebSocket command with the key.
+ */
+export async function startPresentServer(options: PresentServerOptions): Promise<PresentServer> {
+  const top = resolve(options.distDir)
+  const log = options.log ?? (() => {})
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS
+  const indexHtml = (await readFile(join(top, 'index.html'), 'utf8'))
+    .replace(/<head>/i, `<head>\n<meta name="${RELAY_META}" content="${WS_PATH}">`)
+
+  mkdirSync(options.stateDir, { recursive: true })
+  const sessionFile = join(options.stateDir, 'session.json')
+  let saving: Promise<void> = Promise.resolve()
+  let pendingSession: Session | undefined
+
+  const relay = new Relay({
+    plan: options.plan,
+    secret: options.secret,
+    session: readSession(sessionFile, options.plan),
+    lastRehearsal: perSlide(latestRehearsal(options.rehearsalsDir)),
+    log,
+    persist: (session) => {
+      // Coalesced: at most one write in flight, the newest session written last.
+      const idle = pendingSession === undefined
+      pendingSession = session
+      if (idle) {
+        saving = saving.then(async () => {
+          const next = pendingSession
+          pendingSession = undefined
+          if (next) {
+            await writeFile(`${sessionFile}.tmp`, JSON.stringify(next))
+            await rename(`${sessionFile}.tmp`, sessionFile)
+          }
+        }).catch(() => {})
+      }
+    },
+    saveRehearsal: async (run) => {
+      mkdirSync(options.rehearsalsDir, { recursive: true })
+      const file = join(options.rehearsalsDir, rehearsalFileName(new Date(run.date)))
+      await writeFile(file, `${JSON.stringify(run, null, 2)}\n`)
+      return file
+    },
+  })
+
+  async function serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      res.setHeader(name, value)
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end()
+      return
+    }
+    let path: string
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+    }
+    catch {
+      res.writeHead(400).end()
+      return
+    }
+    // The audience's address opens on the slide the talk is on: a window opened mid-talk beside the
+    // presenter's (the projector) would otherwise report slide 1 to it through Slidev's own channel.
+    if (path === '/') {
+      const { page, clicks } = relay.state
+      res.writeHead(302, { 'Location': `/${page}${clicks > 0
+        ? `?clicks=${clicks}`
+        : ''}`, 'Cache-Control': 'no-store' }).end()
+      return
+    }
+    // No service worker while presenting: the live views need this server anyway, and a cached
+    // index.html would answer the audience's address without the redirect above (or hide a rebuild).
+    if (path === '/sw.js') {
+      res.writeHead(404, { 'Cache-Control': 'no-store' }).end('no service worker while presenting')
+      return
+    }
+    let file = normalize(join(top, path))
+    if (file !== top && !file.startsWith(top + sep)) {
+      res.writeHead(403).end()
+      return
+    }
+    let info = await stat(file).catch(() => undefined)
+    if (info?.isDirectory()) {
+      file = join(file, 'index.html')
+      info = await stat(file).catch(() => undefined)
+    }
+    const isIndex = file === join(top, 'index.html') || (!info && !extname(path))
+    if (isIndex) {
+      res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-cache' })
+      res.end(req.method === 'HEAD'
+        ? undefined
+        : indexHtml)
+      return
+    }
+    if (!info?.isFile()) {
+      res.writeHead(404).end('not found')
+      return
+    }
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+    })
+    if (req.method === 'HEAD')
+      res.end()
+    else
+      createReadStream(file).pipe(res)
+  }
+
+  const server = createServer((req, res) => {
+    serveFile(req, res).catch(() => {
+      if (!res.headersSent)
+        res.writeHead(500)
+      res.end()
+    })
+  })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  let nextId = 1
+  const totalRefused = (): number => Object.values(relay.refused).reduce((a, b) => a + b, 0)
+
+  /** The host of an Origin header, or undefined for one that is no URL ("null" from a sandboxed frame or a file). */
+  function originHost(origin: string): string | undefined {
+    try {
+      return new URL(origin).host
+    }
+    catch {
+      return undefined
+    }
+  }
+
+  server.on('upgrade', (req, socket, head) => {
+    const refuse = (status: number, reason: string): void => {
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n\r\n`)
+    }
+    socket.on('error', () => socket.destroy())
+    const path = (req.url ?? '/').split('?')[0]
+    if (path !== WS_PATH)
+      return refuse(404, 'Not Found')
+    // Only pages of this server may connect: another site open in a listener's browser may not.
+    const origin = req.headers.origin
+    if (origin !== undefined && originHost(origin) !== req.headers.host)
+      return refuse(403, 'Forbidden')
+    if (wss.clients.size >= maxConnections) {
+      log(`present: refused a connection from ${req.socket.remoteAddress}: ${maxConnections} connections already`)
+      return refuse(503, 'Service Unavailable')
+    }
+    wss.handleUpgrade(req, socket, head, ws => wss.emit('connection', ws, req))
+  })
+
+  wss.on('connection', (ws, req) => {
+    const peer: Peer = {
+      id: nextId++,
+      address: req.socket.remoteAddress ?? 'unknown',
+      role: 'audience',
+      authorized: false,
+      send: (text) => {
+        if (ws.readyState === ws.OPEN)
+          ws.send(text)
+      },
+    }
+    let alive = true
+    relay.connect(peer)
+    ws.on('pong', () => {
+      alive = true
+    })
+    let tokens = MESSAGES_PER_SECOND
+    let refilled = Date.now()
+    let refusals = 0
+    ws.on('message', (data, isBinary) => {
+      const now = Date.now()
+      tokens = Math.min(MESSAGES_PER_SECOND, tokens + (now - refilled) / 1000 * MESSAGES_PER_SECOND)
+      refilled = now
+      // Key holders are not limited (they can move the deck anyway, and the benchmark sends fast).
+      if (!peer.authorized && --tokens < 0) {
+        relay.refuse(peer, 'invalid', 'a flood of messages')
+        ws.close(1008, 'too many messages')
+        return
+      }
+      const refusedBefore = totalRefused()
+      try {
+        if (isBinary)
+          relay.refuse(peer, 'malformed', 'a binary message')
+        else
+          relay.receive(peer, data.toString())
+      }
+      catch (error) {
+        // A bug must not take the room down: count it, say what, keep serving.
+        relay.refuse(peer, 'malformed', `a message that failed (${error instanceof Error
+          ? error.message
+          : String(error)})`)
+      }
+      if (totalRefused() > refusedBefore && ++refusals >= MAX_REFUSALS)
+        ws.close(1008, 'too many refused messages')
+    })
+    ws.on('error', (error) => {
+      // ws closes the connection itself (1009 for a message over maxPayload); count and go on.
+      const code = (error as { code?: string }).code
+      relay.refuse(peer, code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+        ? 'oversized'
+        : 'malformed', 'a frame')
+    })
+    ws.on('close', () => relay.disconnect(peer))
+    const ping = setInterval(() => {
+      if (!alive) {
+        ws.terminate()
+        return
+      }
+      alive = false
+      ws.ping()
+    }, PING_MS)
+    ping.unref()
+    ws.on('close', () => clearInterval(ping))
+  })
+
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail)
+    server.listen(options.port, options.host, () => {
+      server.off('error', fail)
+      done()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const local = options.host === '0.0.0.0' || options.host === '::'
+    ? 'localhost'
+    : hostForUrl(options.host)
+  const lan = hostForUrl(options.publicHost)
+  const fragment = `#key=${options.secret}`
+  const urls = {
+    presenter: `http://${local}:${port}/presenter/1${fragment}`,
+    remote: `http://${lan}:${port}/remote${fragment}`,
+    audience: `http://${lan}:${port}/`,
+  }
+  relay.remoteUrl = urls.remote
+
+  return {
+    port,
+    urls,
+    relay,
+    connections: () => wss.clients.size,
+    close: async () => {
+      for (const ws of wss.clients)
+        ws.terminate()
+      wss.close()
+      const closed = new Promise<void>(done => server.close(() => done()))
+      server.closeAllConnections()
+      await closed
+      await saving
+    },
+  }
+}
