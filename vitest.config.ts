@@ -6,7 +6,7 @@ export default defineConfig({
     vue(),
   ],
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'reader/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     // Browser and export tests start Chromium; on a 2-core machine two files at a time is the most that helps.
     maxWorkers: 2,

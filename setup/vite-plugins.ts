@@ -1,6 +1,7 @@
 import type { ResolvedSlidevOptions } from '@slidev/types'
 import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite'
 import { defineVitePluginsSetup } from '@slidev/types'
+import { readerIndex } from '../reader/index-plugin.ts'
 import { slideOneAtBuild, socialMeta } from '../scripts/og-image.ts'
 
 /**
@@ -21,6 +22,7 @@ export default defineVitePluginsSetup(options => [
   preloadFirstSlide(options),
   slideOneAtBuild({ colorSchema: options.data.config.colorSchema }),
   socialMeta(),
+  readerIndex(options),
 ])
 
 /** The modules Slidev 53 gives the slide view and slide 1 (see its routes and slides virtual modules). */
