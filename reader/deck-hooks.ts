@@ -20,6 +20,7 @@ interface Mounted {
 /** A small app of its own, beside Slidev's, that shares Slidev's router (for useRouter()). */
 function mount(component: Parameters<typeof createApp>[0], props: Record<string, unknown>, parent: HTMLElement, router: Router): Mounted {
   const host = document.createElement('div')
+  host.dataset.recapReaderHook = ''
   parent.append(host)
   const app = createApp(component, props)
   app.provide(routerKey, router)
