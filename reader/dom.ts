@@ -28,9 +28,8 @@ export async function waitForLayout(count: number, root: ParentNode = document):
   await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))
 }
 
-/** The slide the reader is at: the last one whose top has passed the upper third of the window. */
-export function slideAt(articles: Iterable<HTMLElement>): number | undefined {
-  const line = window.innerHeight / 3
+/** The slide the reader is at: the last one whose top has reached `line` (px from the top of the window). */
+export function slideAt(articles: Iterable<HTMLElement>, line: number): number | undefined {
   let found: number | undefined
   for (const article of articles) {
     if (article.getBoundingClientRect().top > line)
