@@ -79,7 +79,7 @@ async function slideAtTop(page: Page): Promise<{ no: number, where: string }> {
     const top = articles.find(a => a.getBoundingClientRect().bottom > bar + 1)
     return {
       no: Number(top?.dataset.readerSlide),
-      where: document.querySelector('.reader-where')?.textContent?.trim() ?? '',
+      where: document.querySelector('.reader-where')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
     }
   })
 }
