@@ -76,7 +76,8 @@ async function slideAtTop(page: Page): Promise<{ no: number, where: string }> {
     const articles = [
       ...document.querySelectorAll<HTMLElement>('[data-reader-slide]'),
     ]
-    const top = articles.find(a => a.getBoundingClientRect().bottom > bar + 1)
+    // The first article reaching further down than just under the bar (the one above ends there).
+    const top = articles.find(a => a.getBoundingClientRect().bottom > bar + 16)
     return {
       no: Number(top?.dataset.readerSlide),
       where: document.querySelector('.reader-where')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
