@@ -4,12 +4,11 @@
 // Slidev's, and only while a slide is shown.
 import type { App } from 'vue'
 import type { Router } from 'vue-router'
-import type { ReaderChoice } from './model'
+import type { ReaderChoice } from './offer'
 import { createApp, nextTick } from 'vue'
 import { routerKey } from 'vue-router'
-import { storeChoice, storedChoice } from './choice'
 import GotoSearch from './GotoSearch.vue'
-import { deckOffer, NARROW_PORTRAIT_QUERY } from './model'
+import { deckOffer, NARROW_PORTRAIT_QUERY, storeChoice, storedChoice } from './offer'
 import ReaderOffer from './ReaderOffer.vue'
 
 interface Mounted {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deckOffer, parseChoice, readerSections, targetSlide, whereLabel } from './model'
+import { readerSections, targetSlide, whereLabel } from './model'
 
 function slide(no: number, frontmatter: Record<string, unknown> = {}, title?: string) {
   return {
@@ -109,22 +109,5 @@ describe('whereLabel', () => {
   it('names the section and the position', () => {
     expect(whereLabel('Scale', 7, 26)).toBe('Scale · 7 of 26')
     expect(whereLabel('', 1, 26)).toBe('1 of 26')
-  })
-})
-
-describe('the deck\'s offer', () => {
-  it('parses only the two choices', () => {
-    expect(parseChoice('reader')).toBe('reader')
-    expect(parseChoice('slides')).toBe('slides')
-    expect(parseChoice('yes')).toBeUndefined()
-    expect(parseChoice(null)).toBeUndefined()
-  })
-
-  it('offers the reader on a narrow portrait screen until a choice is made, then follows it', () => {
-    expect(deckOffer(true, undefined)).toBe('offer')
-    expect(deckOffer(true, 'reader')).toBe('redirect')
-    expect(deckOffer(true, 'slides')).toBe('none')
-    expect(deckOffer(false, undefined)).toBe('none')
-    expect(deckOffer(false, 'reader')).toBe('none')
   })
 })

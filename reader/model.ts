@@ -1,6 +1,6 @@
-// The reader's plan of the deck and its small decisions: sections in running order, which slide a
-// deep link names, where the reader is, and whether the deck offers the reader. Pure: no DOM and no
-// Slidev imports, so the page, the deck's hooks and the tests share it.
+// The reader's plan of the deck: sections in running order, which slide a deep link names, where the
+// reader is. Pure: no DOM and no Slidev imports, so the page and the tests share it. (What the deck
+// itself decides, whether to offer the reader, is offer.ts: it loads with the deck.)
 
 /** What the reader needs of one slide. */
 export interface ReaderSlide {
@@ -82,32 +82,4 @@ export function whereLabel(section: string, position: number, total: number): st
   return section
     ? `${section} · ${count}`
     : count
-}
-
-/** The reader's choice, stored on the device: read the deck as a page, or keep the slides. */
-export type ReaderChoice = 'reader' | 'slides'
-export const READER_CHOICE_KEY = 'recap-reader-choice'
-
-export function parseChoice(value: string | null | undefined): ReaderChoice | undefined {
-  return value === 'reader' || value === 'slides'
-    ? value
-    : undefined
-}
-
-/** A narrow portrait screen: where a 16:9 slide shrinks to unreadable text. */
-export const NARROW_PORTRAIT_QUERY = '(max-width: 600px) and (orientation: portrait)'
-
-export type DeckOffer = 'redirect' | 'offer' | 'none'
-
-/**
- * What the deck does when opened on a slide: on a narrow portrait screen, open the reader if the
- * reader was chosen before, offer it if nothing was chosen yet, and nothing once the slides were
- * chosen; elsewhere, nothing.
- */
-export function deckOffer(narrowPortrait: boolean, choice: ReaderChoice | undefined): DeckOffer {
-  if (!narrowPortrait || choice === 'slides')
-    return 'none'
-  return choice === 'reader'
-    ? 'redirect'
-    : 'offer'
 }

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
-import { buildReaderIndex } from './index-plugin'
+import { buildReaderIndex, slideSources } from './index-plugin'
 import { bestPerSlide, markdownToText, noteSentences, SEARCH_OPTIONS, searchDocuments, sentenceProbe, splitSentences } from './search'
 
 const CONTENT = `<script setup lang="ts">
@@ -114,5 +114,47 @@ describe('the built index', () => {
     const data = buildReaderIndex(SLIDES, false)
     expect(data.withNotes).toBe(false)
     expect(JSON.stringify(data)).not.toMatch(/Welcome|runs each service/)
+  })
+})
+
+describe('slideSources', () => {
+  const data = {
+    slides: [
+      {
+        title: 'One',
+        content: '# One',
+        note: 'A note.',
+        frontmatter: {},
+      },
+      {
+        title: 'Two',
+        content: '# Two',
+        note: undefined,
+        frontmatter: { hide: true },
+      },
+    ],
+  } as unknown as Parameters<typeof slideSources>[0]['data']
+
+  it('numbers the slides as Slidev does and keeps their notes in a build with notes', () => {
+    expect(slideSources({ data, withoutNotes: false })).toEqual([
+      {
+        no: 1,
+        title: 'One',
+        content: '# One',
+        note: 'A note.',
+        hidden: false,
+      },
+      {
+        no: 2,
+        title: 'Two',
+        content: '# Two',
+        note: '',
+        hidden: true,
+      },
+    ])
+  })
+
+  it('drops every note in a --without-notes build', () => {
+    expect(slideSources({ data, withoutNotes: true }).map(s => s.note)).toEqual(['', ''])
   })
 })

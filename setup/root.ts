@@ -1,7 +1,6 @@
 import { defineRootSetup } from '@slidev/types'
 import { useRouter } from 'vue-router'
-import { storedChoice } from '../reader/choice.ts'
-import { deckOffer, NARROW_PORTRAIT_QUERY } from '../reader/model.ts'
+import { deckOffer, NARROW_PORTRAIT_QUERY, storedChoice } from '../reader/offer.ts'
 
 /**
  * The deck leads to the reader view (`/read`, reader/): on a narrow portrait screen, a deck opened on
