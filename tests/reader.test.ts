@@ -10,7 +10,7 @@ import { serveStatic } from '../scripts/lib/serve.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
 import { loadDeckWithContent } from './support/deck.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
-import { guardNetwork, openSlide, waitForSlide } from './support/site.ts'
+import { guardNetwork, openSlide, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
 
 const deck = await loadDeckWithContent()
 const total = deck.slides.length
@@ -409,6 +409,33 @@ describe('the reader costs the deck nothing before its first slide, and works of
     }
     finally {
       await context.close()
+    }
+  })
+
+  it('after a first visit to the deck, /read opens and searches with the network off', async () => {
+    // A server of its own, closed halfway, as the network goes.
+    const own = await serveStatic(inject('distDir'))
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      serviceWorkers: 'allow',
+    })
+    try {
+      const errors = watchPageErrors(context)
+      const page = await context.newPage()
+      await openSlide(page, own.url, 1)
+      await waitForServiceWorker(page)
+      await own.close()
+      await context.setOffline(true)
+      await page.goto(new URL('read#7', own.url).href)
+      await page.waitForFunction(() => document.documentElement.dataset.reader === 'ready')
+      await waitUntilAtTop(page, 7)
+      await page.locator('#reader-search-input').fill('Kolla')
+      await page.locator('.reader-search-hit').first().waitFor()
+      expect(errors).toEqual([])
+    }
+    finally {
+      await context.close()
+      await own.close().catch(() => {})
     }
   })
 
