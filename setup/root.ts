@@ -6,7 +6,7 @@ import { deckOffer, NARROW_PORTRAIT_QUERY, storedChoice } from '../reader/offer.
  * The deck leads to the reader view (`/read`, reader/): on a narrow portrait screen, a deck opened on
  * a slide goes straight to the reader if it was chosen before on this device; otherwise the offer
  * and the go-to dialog's search link (reader/deck-hooks.ts) load once the first slide has had its
- * frame, in their own chunk, so that nothing but these lines comes before the first slide.
+ * frame, in their own chunk: before the first slide there are only these lines and reader/offer.ts.
  */
 export default defineRootSetup(() => {
   if (typeof window === 'undefined')

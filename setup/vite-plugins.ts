@@ -10,6 +10,7 @@ import { slideOneAtBuild, socialMeta } from '../scripts/og-image.ts'
  * - slideOneAtBuild: after the build, og-image.png of slide 1, and slide 1's markup in index.html
  *   as a static first paint, shown from the HTML until the app has drawn the slide;
  * - socialMeta: completes the og:/twitter: tags of the `seoMeta` headmatter (scripts/og-image.ts).
+ * - readerIndex: the reader view's search index, built from the slides (reader/index-plugin.ts).
  *
  * Why preloads: without them the browser learns what slide 1 needs one round trip at a time: index.html and its
  * entry, then (once the entry has run) the slide view's chunk, then (once that has run) slide 1's
