@@ -215,7 +215,10 @@ describe.each(VIEWPORTS)('the reader view, /read, at $width x $height', (viewpor
   })
 
   it('search finds a sentence of a slide and one of the notes, and jumps to each', async () => {
-    await openReader(page)
+    await openReader(page, `#${total}`)
+    // The bar's "Search" leads back to the box from anywhere on the page.
+    await page.locator('.reader-bar a', { hasText: 'Search' }).click()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reader-search-input')
     for (const target of [slideSentence, noteSentence]) {
       await page.locator('#reader-search-input').fill(target.text)
       const first = page.locator('.reader-search-hit').first()
