@@ -6,8 +6,8 @@ export default defineConfig({
     vue(),
   ],
   test: {
-    // Pure modules keep their tests beside them (handout/model.test.ts).
-    include: ['tests/**/*.test.ts', 'handout/**/*.test.ts'],
+    // Pure modules keep their tests beside them (handout/model.test.ts, reader/*.test.ts).
+    include: ['tests/**/*.test.ts', 'handout/**/*.test.ts', 'reader/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     // Browser and export tests start Chromium; on a 2-core machine two files at a time is the most that helps.
     maxWorkers: 2,

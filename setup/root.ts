@@ -5,6 +5,7 @@ import { useRoute } from 'vue-router'
 import { usePageTitle, VIEW_NAMES } from '../composables/usePageTitle.ts'
 import { useSlideAnnouncer } from '../composables/useSlideAnnouncer.ts'
 import { installPresentSync } from '../present/sync.ts'
+import { useReaderOffer } from '../reader/offer-setup.ts'
 import { configs, useNav } from './slidev-client.js'
 
 /**
@@ -40,4 +41,5 @@ export default defineRootSetup(() => {
   // Live presenting (`./deck present`): the relay joins Slidev's sync; on any other server, nothing happens.
   if (typeof window !== 'undefined')
     installPresentSync()
+  useReaderOffer()
 })

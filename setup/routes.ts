@@ -16,6 +16,12 @@ export default defineRoutesSetup(routes => [
     path: '/handout',
     component: () => import('../handout/Handout.vue'),
   },
+  // The reader view: every slide reflowed for a phone, on one page with its notes (reader/README.md).
+  {
+    name: 'read',
+    path: '/read/:no(\\d+)?',
+    component: () => import('../reader/ReaderPage.vue'),
+  },
   // The phone remote of `./deck present` (present/README.md); without the relay it drives nothing.
   ...(__SLIDEV_FEATURE_PRESENTER__
     ? [

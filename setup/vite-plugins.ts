@@ -1,6 +1,7 @@
 import type { ResolvedSlidevOptions } from '@slidev/types'
 import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite'
 import { defineVitePluginsSetup } from '@slidev/types'
+import { readerIndex } from '../reader/index-plugin.ts'
 import { slideOneAtBuild } from '../scripts/site/slide-one.ts'
 import { socialMeta } from '../scripts/site/social-meta.ts'
 
@@ -13,6 +14,7 @@ import { socialMeta } from '../scripts/site/social-meta.ts'
  * - socialMeta: completes the og:/twitter: tags of the `seoMeta` headmatter (scripts/site/social-meta.ts);
  * - oneCharset: drops the `<meta http-equiv="Content-Type">` Slidev 53 adds beside its template's
  *   `<meta charset>` (a document may declare its encoding once, so two make index.html invalid).
+ * - readerIndex: the reader view's search index, built from the slides (reader/index-plugin.ts).
  *
  * Why preloads: without them the browser learns what slide 1 needs one round trip at a time: index.html and its
  * entry, then (once the entry has run) the slide view's chunk, then (once that has run) slide 1's
@@ -26,6 +28,7 @@ export default defineVitePluginsSetup(options => [
   slideOneAtBuild({ colorSchema: options.data.config.colorSchema }),
   socialMeta(),
   oneCharset(),
+  readerIndex(options),
 ])
 
 const META_CHARSET = /<meta\s+charset\s*=/i

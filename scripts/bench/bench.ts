@@ -16,6 +16,7 @@ import type { Browser } from 'playwright-chromium'
 import type { ExportTiming } from './export.ts'
 import type { Category, LighthouseRun, Preset } from './lighthouse.ts'
 import type { LoadSample } from './load.ts'
+import type { ReaderSample } from './reader.ts'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
@@ -30,6 +31,7 @@ import { serveStatic } from '../lib/serve.ts'
 import { timeSlidevExport } from './export.ts'
 import { CATEGORIES, runLighthouse } from './lighthouse.ts'
 import { coldLoad } from './load.ts'
+import { readerColdLoad, readerUrl } from './reader.ts'
 import { prepareStarter } from './starter.ts'
 import { formatBytes, formatCount, formatMs, formatRatio, formatSeconds, median, ratio, timed } from './stats.ts'
 
@@ -116,6 +118,8 @@ const dists: Record<Deck, string> = {
   starter: join(work, 'starter-dist'),
 }
 const results = {} as Record<Deck, DeckResult>
+/** Ours only: the reader view, /read, as a phone loads it (the starter has none). */
+const reader = { loads: [] as ReaderSample[], lighthouse: [] as LighthouseRun[], errors: [] as string[] }
 
 for (const deck of DECKS) {
   log(`${deck}: slidev build`)
@@ -148,6 +152,14 @@ try {
         results[deck].loads.push(sample)
         log(`${deck}: load ${i + 1}/${RUNS}: slide 1 at ${formatMs(sample.firstSlideMs)} (app ${formatMs(sample.appSlideMs)}), ${formatBytes(sample.jsCssBytes)} JS+CSS, ${sample.requests} requests (${sample.external} off-host)${sample.overBudget ? ', over budget' : ''}`)
       }
+      try {
+        const sample = await readerColdLoad(browser, servers.ours.url, { budgetMs: LOAD_BUDGET })
+        reader.loads.push(sample)
+        log(`ours /read: load ${i + 1}/${RUNS}: ready at ${formatMs(sample.readyMs)}, ${formatBytes(sample.jsCssBytes)} JS+CSS, ${formatBytes(sample.allBytes)} in all, ${sample.requests} requests`)
+      }
+      catch (error) {
+        reader.errors.push(`load: ${(error as Error).message.split('\n')[0]}`)
+      }
     }
   }
   finally {
@@ -166,6 +178,16 @@ try {
           catch (error) {
             results[deck].lighthouseErrors.push(`${preset}: ${(error as Error).message}`)
             log(`${deck}: Lighthouse ${preset} failed: ${(error as Error).message}`)
+          }
+        }
+        if (preset === 'mobile') {
+          try {
+            const result = await runLighthouse(readerUrl(servers.ours.url), 'mobile')
+            reader.lighthouse.push(result)
+            log(`ours /read: Lighthouse mobile: ${CATEGORIES.map(c => `${c} ${result.scores[c]}`).join(', ')}`)
+          }
+          catch (error) {
+            reader.errors.push(`Lighthouse mobile: ${(error as Error).message.split('\n')[0]}`)
           }
         }
       }
@@ -304,6 +326,20 @@ const lhMetrics = (['mobile', 'desktop'] as const).flatMap((preset) => {
   return [`Ours, Lighthouse ${preset}: FCP ${formatMs(m(r => r.metrics.fcp))}, LCP ${formatMs(m(r => r.metrics.lcp))}, TBT ${formatMs(m(r => r.metrics.tbt))}, CLS ${m(r => r.metrics.cls).toFixed(3)}, Speed Index ${formatMs(m(r => r.metrics.si))}, benchmarkIndex ${formatCount(m(r => r.benchmarkIndex))}`]
 })
 notes.push(...lhMetrics)
+if (reader.loads.length) {
+  const m = (pick: (s: ReaderSample) => number): number => median(reader.loads.map(pick))
+  notes.push(`Ours, reader view /read on a phone (390x844, median of ${reader.loads.length} cold loads): every slide laid out at ${formatMs(m(s => s.readyMs))}; JS+CSS ${formatBytes(m(s => s.jsCssBytes))} (${formatBytes(m(s => s.jsCssWireBytes))} gzip), everything ${formatBytes(m(s => s.allBytes))} (${formatBytes(m(s => s.allWireBytes))} gzip), ${formatCount(m(s => s.requests))} requests, ${formatCount(m(s => s.external))} off-host`)
+}
+if (reader.lighthouse.length) {
+  const runs = reader.lighthouse
+  const m = (pick: (r: LighthouseRun) => number): number => median(runs.map(pick))
+  notes.push(`Ours, Lighthouse mobile on /read (median of ${runs.length}; targets 95, 100, 100, 100): ${CATEGORIES.map(c => `${c} ${score(m(r => r.scores[c]))}`).join(', ')}; FCP ${formatMs(m(r => r.metrics.fcp))}, LCP ${formatMs(m(r => r.metrics.lcp))}, TBT ${formatMs(m(r => r.metrics.tbt))}, CLS ${m(r => r.metrics.cls).toFixed(3)}`)
+  const below = new Map(runs.flatMap(r => r.failing.map(a => [`${a.category}: ${a.id}`, `${a.title} (${a.score.toFixed(2)})`] as const)))
+  if (below.size)
+    notes.push(`Ours, Lighthouse mobile on /read, audits below 0.9: ${[...below].map(([id, text]) => `${id}: ${text}`).join('; ')}`)
+}
+for (const error of reader.errors)
+  notes.push(`Ours, /read: ${error}`)
 if (failing.size)
   notes.push(`Ours, Lighthouse audits below 0.9: ${[...failing].map(([id, text]) => `${id}: ${text}`).join('; ')}`)
 notes.push(`Bench time: ${formatSeconds(performance.now() - started)}`)
@@ -318,5 +354,6 @@ if (args.json) {
     notes,
     rows,
     results,
+    reader,
   }, null, 2)}\n`)
 }

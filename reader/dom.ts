@@ -1,0 +1,70 @@
+// Browser-side helpers of the reader route: waiting for the slides to render, finding where the
+// reader is, and finding a search hit's sentence in the page.
+
+const RENDER_TIMEOUT_MS = 30_000
+
+/** Resolves once `count` slides have rendered their layout, the fonts are in and a frame has been laid out. */
+export async function waitForLayout(count: number, root: ParentNode = document): Promise<void> {
+  const rendered = (): boolean => root.querySelectorAll('.reader-slide .slidev-layout').length >= count
+  if (!rendered()) {
+    await new Promise<void>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const observer = new MutationObserver(() => {
+        if (!rendered())
+          return
+        clearTimeout(timer)
+        observer.disconnect()
+        resolve()
+      })
+      timer = setTimeout(() => {
+        observer.disconnect()
+        reject(new Error(`reader: timed out after ${RENDER_TIMEOUT_MS} ms waiting for ${count} slides to render`))
+      }, RENDER_TIMEOUT_MS)
+      observer.observe(document.body, { childList: true, subtree: true })
+    })
+  }
+  await document.fonts.ready
+  // Charts that lay themselves out for their width do so once they have been measured: a frame later.
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+}
+
+/** The slide the reader is at: the last one whose top has reached `line` (px from the top of the window). */
+export function slideAt(articles: Iterable<HTMLElement>, line: number): number | undefined {
+  let found: number | undefined
+  for (const article of articles) {
+    if (article.getBoundingClientRect().top > line)
+      break
+    found = Number(article.dataset.readerSlide)
+  }
+  if (found === undefined) {
+    const first = [...articles][0]
+    return first
+      ? Number(first.dataset.readerSlide)
+      : undefined
+  }
+  return found
+}
+
+/** Text as compared: typographic quotes folded, markup-free, spaces collapsed, lower case. */
+export function foldText(text: string): string {
+  return text
+    .replace(/[‘’]/g, '\'')
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+}
+
+/** The innermost element under `root` whose text contains `probe`; undefined if none does. */
+export function findText(root: HTMLElement, probe: string): HTMLElement | undefined {
+  const wanted = foldText(probe)
+  if (!wanted || !foldText(root.textContent ?? '').includes(wanted))
+    return undefined
+  let found: HTMLElement = root
+  for (;;) {
+    const child = [...found.children].find((el): el is HTMLElement => el instanceof HTMLElement && foldText(el.textContent ?? '').includes(wanted))
+    if (!child)
+      return found
+    found = child
+  }
+}
