@@ -2,12 +2,12 @@
 // shrink, sheets that overflow), collect the errors slides throw, and publish the result on a window
 // global and <html data-handout> for printPdf (scripts/lib/print.ts) to wait on.
 import type { ComponentInternalInstance, InjectionKey, Ref, ShallowRef } from 'vue'
+import type { SlideRoute } from '../setup/slidev-client.js'
 import type { HandoutLayout, HandoutManifest, HandoutState, SlideError } from './model'
-import type { SlideRoute } from './slidev.js'
 import { getCurrentInstance, nextTick, onBeforeUnmount, onMounted, ref } from 'vue'
+import { slideHeight, slideWidth, useDarkMode } from '../setup/slidev-client.js'
 import { blockHeights, overflows, shrinkToFit, until } from './dom'
 import { HANDOUT_GLOBAL, isHandout, pageRules, paginate } from './model'
-import { slideHeight, slideWidth, useDarkMode } from './slidev.js'
 
 /** Notes start at this size and shrink, if they must, down to the minimum. */
 const NOTES_PT = 10.5

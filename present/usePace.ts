@@ -1,9 +1,9 @@
 import type { ComputedRef, Ref } from 'vue'
 import type { Pace, Plan } from './pacing.ts'
 import { computed, onBeforeUnmount, ref } from 'vue'
+import { configs, useNav } from '../setup/slidev-client.js'
 import { live, sendCommand, serverNow } from './connection.ts'
 import { buildPlan, elapsedMs, paceAt, slideTimes } from './pacing.ts'
-import { configs, useNav } from './slidev.js'
 
 /** Pause or resume the pace clock for a question (the `p` key and the pause buttons). */
 export function togglePauseClock(): void {

@@ -1,4 +1,21 @@
-// The part of Slidev's public client API (@slidev/client's index) the setup files use. Slidev's
-// client sources only type-check inside Slidev's own build (they rely on its compile-time globals),
-// so they are re-exported here, untyped, and slidev-client.d.ts declares what is used.
-export { configs, useNav } from '@slidev/client'
+// Everything the deck's own code takes from Slidev's client, in one place.
+//
+// From the public API (@slidev/client's index.ts): useNav, configs, slideWidth, slideHeight,
+// useDarkMode and addSyncMethod. They are re-exported here rather than imported where used because
+// @slidev/client ships TypeScript sources that only type-check inside Slidev's own build (its
+// compile-time globals and router augmentation); slidev-client.d.ts declares the part the deck uses.
+//
+// From Slidev's internals, because no public piece does the job (check these when Slidev's major
+// version changes):
+// - PrintSlideClick renders one slide with its global layers for print, outside Slidev's own /print
+//   page (the handout and slides PDF), and SlideWrapper renders one unscaled (the reader view);
+// - createFixedClicks, useFixedNav and CLICKS_MAX: a slide with every click revealed;
+// - injectionSlideScale: the scale key a slide's layout reads;
+// - showGotoDialog: whether the go-to dialog is open (the reader's search link lives in it).
+export { addSyncMethod, configs, slideHeight, slideWidth, useDarkMode, useNav } from '@slidev/client'
+export { createFixedClicks } from '@slidev/client/composables/useClicks.ts'
+export { useFixedNav } from '@slidev/client/composables/useNav.ts'
+export { CLICKS_MAX, injectionSlideScale } from '@slidev/client/constants.ts'
+export { default as PrintSlideClick } from '@slidev/client/internals/PrintSlideClick.vue'
+export { default as SlideWrapper } from '@slidev/client/internals/SlideWrapper.vue'
+export { showGotoDialog } from '@slidev/client/state/storage.ts'
