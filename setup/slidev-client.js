@@ -2,8 +2,8 @@
 //
 // From the public API (@slidev/client's index.ts): useNav, configs, slideWidth, slideHeight,
 // useDarkMode and addSyncMethod. They are re-exported here rather than imported where used because
-// @slidev/client ships TypeScript sources that only type-check inside Slidev's own build (its
-// compile-time globals and router augmentation); slidev-client.d.ts declares the part the deck uses.
+// Slidev's client package ships TypeScript sources that only type-check inside Slidev's own build
+// (its compile-time globals and router augmentation); slidev-client.d.ts declares what the deck uses.
 //
 // From Slidev's internals, because no public piece does the job (check these when Slidev's major
 // version changes):
