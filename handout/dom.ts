@@ -1,25 +1,4 @@
-// Browser-side helpers for the handout route: waiting on the DOM and fitting notes to their box.
-
-/** Resolves once `check()` holds, re-checking on every DOM change under `root`; rejects after `timeoutMs`. */
-export function until(check: () => boolean, root: Node, timeoutMs: number, what: string): Promise<void> {
-  if (check())
-    return Promise.resolve()
-  return new Promise((resolve, reject) => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const observer = new MutationObserver(() => {
-      if (!check())
-        return
-      clearTimeout(timer)
-      observer.disconnect()
-      resolve()
-    })
-    timer = setTimeout(() => {
-      observer.disconnect()
-      reject(new Error(`handout: timed out after ${timeoutMs} ms waiting for ${what}`))
-    }, timeoutMs)
-    observer.observe(root, { childList: true, subtree: true, attributes: true })
-  })
-}
+// Browser-side helpers for the handout route: fitting notes to their box (waiting on the DOM is composables/until.ts).
 
 /** Whether an element's content is taller than the element. */
 export function overflows(element: HTMLElement): boolean {

@@ -5,8 +5,9 @@ import type { ComponentInternalInstance, InjectionKey, Ref, ShallowRef } from 'v
 import type { SlideRoute } from '../setup/slidev-client.js'
 import type { HandoutLayout, HandoutManifest, HandoutState, SlideError } from './model'
 import { getCurrentInstance, nextTick, onBeforeUnmount, onMounted, ref } from 'vue'
+import { until } from '../composables/until'
 import { slideHeight, slideWidth, useDarkMode } from '../setup/slidev-client.js'
-import { blockHeights, overflows, shrinkToFit, until } from './dom'
+import { blockHeights, overflows, shrinkToFit } from './dom'
 import { HANDOUT_GLOBAL, isHandout, pageRules, paginate } from './model'
 
 /** Notes start at this size and shrink, if they must, down to the minimum. */
@@ -133,7 +134,7 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
       () => rootElement.querySelectorAll('.handout-slide .slidev-layout').length + new Set(slideErrors.map(e => e.slide)).size >= shown,
       rootElement,
       RENDER_TIMEOUT_MS,
-      `${shown} slides to render`,
+      `${shown} slides of the handout to render`,
     )
     await document.fonts.ready
     if (isHandout(layout.value)) {

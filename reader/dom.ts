@@ -1,28 +1,18 @@
 // Browser-side helpers of the reader route: waiting for the slides to render, finding where the
 // reader is, and finding a search hit's sentence in the page.
 
+import { until } from '../composables/until'
+
 const RENDER_TIMEOUT_MS = 30_000
 
 /** Resolves once `count` slides have rendered their layout, the fonts are in and a frame has been laid out. */
 export async function waitForLayout(count: number, root: ParentNode = document): Promise<void> {
-  const rendered = (): boolean => root.querySelectorAll('.reader-slide .slidev-layout').length >= count
-  if (!rendered()) {
-    await new Promise<void>((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const observer = new MutationObserver(() => {
-        if (!rendered())
-          return
-        clearTimeout(timer)
-        observer.disconnect()
-        resolve()
-      })
-      timer = setTimeout(() => {
-        observer.disconnect()
-        reject(new Error(`reader: timed out after ${RENDER_TIMEOUT_MS} ms waiting for ${count} slides to render`))
-      }, RENDER_TIMEOUT_MS)
-      observer.observe(document.body, { childList: true, subtree: true })
-    })
-  }
+  await until(
+    () => root.querySelectorAll('.reader-slide .slidev-layout').length >= count,
+    document.body,
+    RENDER_TIMEOUT_MS,
+    `${count} slides of the reader to render`,
+  )
   await document.fonts.ready
   // Charts that lay themselves out for their width do so once they have been measured: a frame later.
   await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))

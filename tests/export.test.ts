@@ -15,9 +15,10 @@ import { loadDeck } from '../scripts/lib/deck.ts'
 import { addPdfOutline, setPdfMetadata } from '../scripts/lib/pdf.ts'
 import { printPdf } from '../scripts/lib/print.ts'
 import { connectBrowser } from './support/browser.ts'
+import { SECTIONS } from './support/deck.ts'
 import { FIXTURE_ENTRY } from './support/fixture.ts'
 import { ROOT, TEST_OUTPUT } from './support/paths.ts'
-import { destinationPage } from './support/pdf-read.ts'
+import { destinationPage, normalise } from './support/pdf-read.ts'
 
 const OUT_DIR = join(TEST_OUTPUT, 'export')
 const PDF = join(OUT_DIR, 'slides.pdf')
@@ -39,16 +40,6 @@ interface OutlineNode {
   title: string
   dest: string | unknown[] | null
   items: OutlineNode[]
-}
-
-/** Text as extracted, made comparable with the markdown: typographic quotes and ligatures folded, spaces collapsed. */
-function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[‘’]/g, '\'')
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 function href(url: string): string {
@@ -208,14 +199,7 @@ describe('the exported PDF', () => {
 
   it('has an outline of the sections, each with its slides', async () => {
     const outline = (await pdf.getOutline()) as OutlineNode[] | null
-    expect(outline?.map(item => item.title)).toEqual([
-      'Opening',
-      'Scale',
-      'Containers',
-      'Integration',
-      'Talks worth watching',
-      'Close',
-    ])
+    expect(outline?.map(item => item.title)).toEqual([...SECTIONS])
     for (const item of outline ?? []) {
       const section = deck.sections.find(s => s.title === item.title)
       expect(section, item.title).toBeDefined()

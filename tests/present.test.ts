@@ -1,92 +1,48 @@
-import type { Buffer } from 'node:buffer'
-import type { ChildProcess } from 'node:child_process'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { PaceSnapshot, ServerMessage } from '../present/protocol.ts'
-import { spawn } from 'node:child_process'
+import type { LaunchedPresent } from '../scripts/present/launch.ts'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
-import process from 'node:process'
+import { join, relative } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import NodeWebSocket from 'ws'
 import { elapsedMs } from '../present/pacing.ts'
 import { isRehearsal } from '../present/rehearsal.ts'
 import { launchChromium } from '../scripts/lib/browser.ts'
 import { SECURITY_HEADERS } from '../scripts/lib/hosting.ts'
+import { launchPresent } from '../scripts/present/launch.ts'
 import { loadPlan } from '../scripts/present/plan.ts'
 import { readRehearsals, rehearsalReport } from '../scripts/present/rehearsal.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
 import { loadDeckWithContent } from './support/deck.ts'
-import { ROOT } from './support/paths.ts'
 
 /**
  * `./deck present` as the meeting sees it: the server runs as its own process on 127.0.0.1 (port
  * chosen by the system, kept for the restart), serving the run's one build; each person is a
  * separate browser context. Every wait is on a condition, never a fixed time.
  */
-const CLI = resolve(ROOT, 'scripts/present/cli.ts')
 const PHONE = { width: 390, height: 844 }
 
-interface Running {
-  process: ChildProcess
-  lines: string[]
-  urls: { presenter: string, remote: string, audience: string }
-}
+type Running = LaunchedPresent
 
 let temp: string
 let port = 0
 const allOutput: string[] = []
 
 async function startServer(): Promise<Running> {
-  const child = spawn(process.execPath, [
-    CLI,
-    '--dist',
-    inject('distDir'),
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--state-dir',
-    join(temp, 'state'),
-    '--rehearsals',
-    join(temp, 'rehearsals'),
-    '--no-qr',
-    '--stop-with-stdin',
-  ], {
-    stdio: ['pipe', 'pipe', 'pipe'],
+  const launched = await launchPresent({
+    dist: inject('distDir'),
+    port,
+    stateDir: join(temp, 'state'),
+    rehearsals: join(temp, 'rehearsals'),
+    onLine: line => allOutput.push(line),
   })
-  const lines: string[] = []
-  const urls = await new Promise<Running['urls']>((done, fail) => {
-    let buffer = ''
-    const take = (chunk: Buffer): void => {
-      buffer += chunk.toString()
-      const parts = buffer.split('\n')
-      buffer = parts.pop() ?? ''
-      lines.push(...parts)
-      allOutput.push(...parts)
-      const find = (name: string): string | undefined => lines.find(line => line.startsWith(`${name}: `))?.slice(name.length + 2)
-      const [presenter, remote, audience] = [
-        find('Presenter'),
-        find('Remote'),
-        find('Audience'),
-      ]
-      if (presenter && remote && audience)
-        done({ presenter, remote, audience })
-    }
-    child.stdout.on('data', take)
-    child.stderr.on('data', take)
-    child.once('exit', code => fail(new Error(`present exited with ${code}:\n${lines.join('\n')}`)))
-  })
-  port = Number(new URL(urls.audience).port)
-  return { process: child, lines, urls }
+  port = Number(new URL(launched.urls.audience).port)
+  return launched
 }
 
 async function stopServer(running: Running | undefined): Promise<void> {
-  if (!running || running.process.exitCode !== null)
-    return
-  const exited = new Promise(done => running.process.once('exit', done))
-  running.process.kill('SIGTERM')
-  await exited
+  await running?.stop()
 }
 
 const secretOf = (running: Running): string => new URL(running.urls.remote).hash.replace('#key=', '')

@@ -98,12 +98,34 @@ function probePage(): void {
   requestAnimationFrame(watch)
 }
 
-interface ResourceFact {
+export interface ResourceFact {
   url: string
   type: string
   end: number
   bytes: number
   wire: number
+}
+
+/** Every resource the page has loaded, the document included, with its sizes; runs in the page (page.evaluate(pageResources)). */
+export function pageResources(): ResourceFact[] {
+  const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(entry => ({
+    url: entry.name,
+    type: entry.initiatorType,
+    end: entry.responseEnd,
+    bytes: entry.decodedBodySize,
+    wire: entry.encodedBodySize,
+  }))
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+  if (nav) {
+    resources.push({
+      url: nav.name,
+      type: 'navigation',
+      end: nav.responseEnd,
+      bytes: nav.decodedBodySize,
+      wire: nav.encodedBodySize,
+    })
+  }
+  return resources
 }
 
 export async function coldLoad(browser: Browser, url: string, options: LoadOptions): Promise<LoadSample> {
@@ -166,27 +188,8 @@ export async function coldLoad(browser: Browser, url: string, options: LoadOptio
       await new Promise(done => setTimeout(done, 100))
     }
 
-    const { probe, resources } = await page.evaluate(() => {
-      const probe = (window as { __recapProbe?: PageProbe }).__recapProbe ?? {}
-      const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(entry => ({
-        url: entry.name,
-        type: entry.initiatorType,
-        end: entry.responseEnd,
-        bytes: entry.decodedBodySize,
-        wire: entry.encodedBodySize,
-      }))
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
-      if (nav) {
-        resources.push({
-          url: nav.name,
-          type: 'navigation',
-          end: nav.responseEnd,
-          bytes: nav.decodedBodySize,
-          wire: nav.encodedBodySize,
-        })
-      }
-      return { probe, resources }
-    }) as { probe: PageProbe, resources: ResourceFact[] }
+    const probe = await page.evaluate(() => (window as { __recapProbe?: PageProbe }).__recapProbe ?? {}) as PageProbe
+    const resources = await page.evaluate(pageResources)
 
     const appSlide = probe.appSlide ?? Number.NaN
     const firstSlide = Math.min(appSlide, probe.staticSlide ?? Number.POSITIVE_INFINITY)

@@ -2,6 +2,7 @@
 // HTTP cache disabled, service workers blocked, on loopback. What it weighs and when it is ready.
 import type { Browser } from 'playwright-chromium'
 import { isExternal } from '../lib/offline.ts'
+import { pageResources } from './load.ts'
 
 export interface ReaderSample {
   /** Navigation start to the reader saying it has laid out every slide (`data-reader="ready"`), in ms. */
@@ -56,24 +57,7 @@ export async function readerColdLoad(browser: Browser, baseUrl: string, options:
     while (performance.now() - lastActivity < quietMs && performance.now() < deadline)
       await new Promise(done => setTimeout(done, 100))
 
-    const resources = await page.evaluate(() => {
-      const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(entry => ({
-        url: entry.name,
-        type: entry.initiatorType,
-        bytes: entry.decodedBodySize,
-        wire: entry.encodedBodySize,
-      }))
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
-      if (nav) {
-        entries.push({
-          url: nav.name,
-          type: 'navigation',
-          bytes: nav.decodedBodySize,
-          wire: nav.encodedBodySize,
-        })
-      }
-      return entries
-    })
+    const resources = await page.evaluate(pageResources)
     const jsCss = resources.filter(r => /\.(?:m?js|css)(?:$|\?)/.test(URL.parse(r.url)?.pathname ?? r.url) || r.type === 'script')
     const sum = (list: typeof resources, pick: (r: typeof resources[number]) => number): number => list.reduce((total, r) => total + pick(r), 0)
     return {

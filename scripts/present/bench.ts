@@ -1,14 +1,13 @@
 import type { Buffer } from 'node:buffer'
 import type { ServerMessage } from '../../present/protocol.ts'
-import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
 import { WS_PATH } from '../../present/protocol.ts'
-import { DECK_ROOT } from '../lib/deck.ts'
+import { launchPresent } from './launch.ts'
 
 /**
  * The relay under a room's load: `./deck present` runs as its own process on 127.0.0.1 (a stub
@@ -17,8 +16,6 @@ import { DECK_ROOT } from '../lib/deck.ts'
  * report of its new position the relay sends to everyone: timed from the remote's send to the moment
  * the last audience socket has it. Clients and server share this machine's cores, so the figures are pessimistic.
  */
-
-const CLI = resolve(DECK_ROOT, 'scripts/present/cli.ts')
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] ?? Number.NaN
@@ -71,39 +68,18 @@ async function main(): Promise<void> {
 
   const temp = await mkdtemp(join(tmpdir(), 'present-bench-'))
   await writeFile(join(temp, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body></body></html>')
-  const child = spawn(process.execPath, [
-    CLI,
-    '--dist',
-    temp,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    '0',
-    '--state-dir',
-    join(temp, 'state'),
-    '--rehearsals',
-    join(temp, 'rehearsals'),
-    '--no-qr',
-    '--stop-with-stdin',
-  ], {
-    stdio: ['pipe', 'pipe', 'inherit'],
+  const present = await launchPresent({
+    dist: temp,
+    stateDir: join(temp, 'state'),
+    rehearsals: join(temp, 'rehearsals'),
   })
   try {
-    const remoteUrl = await new Promise<string>((done, fail) => {
-      let out = ''
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString()
-        const found = /^Remote: (\S+)$/m.exec(out)
-        if (found?.[1])
-          done(found[1])
-      })
-      child.once('exit', code => fail(new Error(`present exited with ${code}`)))
-    })
+    const remoteUrl = present.urls.remote
     const url = new URL(remoteUrl)
     const key = url.hash.replace('#key=', '')
     const origin = url.origin
     const wsUrl = `ws://${url.host}${WS_PATH}`
-    const pid = child.pid!
+    const pid = present.process.pid!
     const rssIdle = await rssMiB(pid)
 
     // The presenter: moves on the relay's command and reports its new position, as the presenter view does.
@@ -197,7 +173,7 @@ async function main(): Promise<void> {
       ws.terminate()
   }
   finally {
-    child.kill('SIGTERM')
+    await present.stop()
     await rm(temp, { recursive: true, force: true })
   }
 }

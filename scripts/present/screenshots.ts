@@ -1,56 +1,31 @@
-import type { Buffer } from 'node:buffer'
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import process from 'node:process'
 import { launchChromium } from '../lib/browser.ts'
 import { DECK_ROOT } from '../lib/deck.ts'
+import { launchPresent } from './launch.ts'
 
 /**
  * The pictures in docs/presenting.md: the presenter view with its pacing strip and the remote's QR
  * code, the phone remote at 390x844 and an audience phone. Served by `./deck present` from the
  * build in dist-present/ (made if needed), with a throwaway key so no real one ends up in a picture.
  */
-const CLI = resolve(DECK_ROOT, 'scripts/present/cli.ts')
 const OUT = resolve(DECK_ROOT, 'docs/images')
 
 const temp = await mkdtemp(join(tmpdir(), 'present-shots-'))
-const child = spawn(process.execPath, [
-  CLI,
-  '--host',
-  '127.0.0.1',
-  '--port',
-  '0',
-  '--state-dir',
-  temp,
-  '--rehearsals',
-  join(temp, 'rehearsals'),
-  '--no-qr',
-  '--stop-with-stdin',
-], {
-  stdio: ['pipe', 'pipe', 'inherit'],
+const present = await launchPresent({
+  stateDir: temp,
+  rehearsals: join(temp, 'rehearsals'),
 })
 try {
-  const urls = await new Promise<Record<string, string>>((done, fail) => {
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const found = Object.fromEntries([
-        ...out.matchAll(/^(Presenter|Remote|Audience): (\S+)$/gm),
-      ].map(m => [m[1]!, m[2]!]))
-      if (Object.keys(found).length === 3)
-        done(found)
-    })
-    child.once('exit', code => fail(new Error(`present exited with ${code}`)))
-  })
+  const urls = present.urls
   const browser = await launchChromium()
   const presenterContext = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     colorScheme: 'light',
   })
   const presenter = await presenterContext.newPage()
-  await presenter.goto(urls.Presenter!)
+  await presenter.goto(urls.presenter)
   await presenter.getByText('Relay connected').waitFor()
   const phone = {
     viewport: { width: 390, height: 844 },
@@ -60,10 +35,10 @@ try {
     colorScheme: 'light' as const,
   }
   const remote = await (await browser.newContext(phone)).newPage()
-  await remote.goto(urls.Remote!)
+  await remote.goto(urls.remote)
   await remote.getByText('Connected', { exact: true }).waitFor()
   const audience = await (await browser.newContext(phone)).newPage()
-  await audience.goto(urls.Audience!)
+  await audience.goto(urls.audience)
   await audience.getByText('Live: following the talk').waitFor({ state: 'attached' })
   // A few slides into the talk: the clock runs, the pace has something to say.
   for (let i = 0; i < 3; i++) {
@@ -89,6 +64,6 @@ try {
   console.log(`screenshots in ${OUT}: present-presenter.png, present-remote.png, present-audience.png`)
 }
 finally {
-  child.kill('SIGTERM')
+  await present.stop()
   await rm(temp, { recursive: true, force: true })
 }

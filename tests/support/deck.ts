@@ -1,5 +1,3 @@
-// NOTE: rebuilt from tests/deck.test.ts's use of it, after this file was overwritten by mistake by the
-// engineer writing the a11y/hosting tests; the original author should check it against their version.
 import type { Deck, DeckSlide } from '../../scripts/lib/deck.ts'
 import { load } from '@slidev/parser/fs'
 import { DECK_ENTRY, DECK_ROOT, loadDeck } from '../../scripts/lib/deck.ts'
