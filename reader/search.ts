@@ -3,6 +3,7 @@
 // become one result per slide. Pure: no DOM, no Slidev imports, so the Vite plugin (Node), the page
 // (browser) and the tests use the same code.
 import type { Options, SearchResult } from 'minisearch'
+import { figureTexts } from '../data/figures.ts'
 
 /** Where a sentence comes from: the slide itself or its speaker notes. */
 export type SentenceKind = 'slide' | 'note'
@@ -97,9 +98,14 @@ export function markdownToText(markdown: string): string[] {
   return blocks.filter(block => /[\p{L}\p{N}]/u.test(block))
 }
 
+/** Figures as the slides render them, by id (data/figures.ts). */
+const FIGURES = figureTexts()
+
 /** A line's words: tags, expressions, emphasis and link syntax dropped, entities decoded, spaces folded. */
 function inlineText(line: string): string {
   return line
+    // A figure drawn from data/ (components/DataFigure.vue) reads as the slide shows it.
+    .replace(/<DataFigure\s+of="([^"]+)"\s*\/>/g, (_, id: string) => FIGURES[id]?.text ?? ' ')
     .replace(/\{\{[\s\S]*?\}\}/g, ' ')
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<\/?[A-Z][^>]*>/gi, ' ')

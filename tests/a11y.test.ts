@@ -114,63 +114,59 @@ async function openMenu(page: Page, { path, button, shown }: (typeof MENUS)[numb
   return { toggle, list }
 }
 
-describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme, every click revealed', (colorScheme) => {
-  let context: BrowserContext
-  let page: Page
-
+/** A context and page for the describe block it is called in: opened before its tests, closed after them. */
+function pageForBlock(options: Parameters<Browser['newContext']>[0] = {}): { context: BrowserContext, page: Page } {
+  const view = {} as { context: BrowserContext, page: Page }
   beforeAll(async () => {
-    ({ context, page } = await newPage({ colorScheme }))
+    Object.assign(view, await newPage(options))
   })
   afterAll(async () => {
-    await context?.close()
+    await view.context?.close()
   })
+  return view
+}
+
+describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme, every click revealed', (colorScheme) => {
+  const view = pageForBlock({ colorScheme })
 
   it('follows the system colour scheme (colorSchema: auto)', async () => {
-    await openSlide(page, server.url, 1)
-    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(colorScheme === 'dark')
+    await openSlide(view.page, server.url, 1)
+    expect(await view.page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(colorScheme === 'dark')
   })
 
   it.each(slideNumbers)('slide %i has no violations', async (no) => {
-    await openSlide(page, server.url, no, 999)
-    const violations = await runAxe(page)
+    await openSlide(view.page, server.url, no, 999)
+    const violations = await runAxe(view.page)
     const title = deck.slides[no - 1]?.title
     expect(describeViolations(violations), `slide ${no} "${title}" (${colorScheme}): axe violations`).toBe('')
   })
 
   it.each(VIEWS.map(view => [`/${view.path}`, view] as const))('%s has no violations', async (_path, { path, ready }) => {
-    await openView(page, path, ready)
-    const violations = await runAxe(page)
+    await openView(view.page, path, ready)
+    const violations = await runAxe(view.page)
     expect(describeViolations(violations), `/${path} (${colorScheme}): axe violations`).toBe('')
   })
 
   it.each(MENUS.map(menu => [menu.button, `/${menu.path}`, menu] as const))('with "%s" open on %s, no violations, whichever option is pressed', async (_button, _path, menu) => {
     const where = `"${menu.button}" open on /${menu.path} (${colorScheme})`
-    const { list } = await openMenu(page, menu)
-    expect(describeViolations(await runAxe(page)), `${where}: axe violations`).toBe('')
+    const { list } = await openMenu(view.page, menu)
+    expect(describeViolations(await runAxe(view.page)), `${where}: axe violations`).toBe('')
     // A pressed option takes a colour of its own (Slidev hashes it from the label): check each one pressed.
     for (const option of menu.options) {
       const button = list.getByRole('button', { name: option, exact: true })
       const before = await list.locator('button[aria-pressed="true"]').evaluateAll(els => els.map(el => el.textContent?.trim() ?? ''))
       await button.click()
       await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true')
-      expect(describeViolations(await runAxe(page)), `${where}, "${option}" pressed: axe violations`).toBe('')
+      expect(describeViolations(await runAxe(view.page)), `${where}, "${option}" pressed: axe violations`).toBe('')
       for (const pressed of before)
         await list.getByRole('button', { name: pressed, exact: true }).click()
     }
-    await page.keyboard.press('Escape')
+    await view.page.keyboard.press('Escape')
   })
 })
 
 describe('slidev’s controls', () => {
-  let context: BrowserContext
-  let page: Page
-
-  beforeAll(async () => {
-    ({ context, page } = await newPage())
-  })
-  afterAll(async () => {
-    await context?.close()
-  })
+  const view = pageForBlock()
 
   it('the axe support excludes nothing: no exclusion list, no disabled rule, no filtering', async () => {
     expect(Object.keys(axeSupport).sort()).toEqual(['AXE_TAGS', 'describeViolations', 'runAxe'])
@@ -179,30 +175,30 @@ describe('slidev’s controls', () => {
   })
 
   it.each(['', '4', 'presenter', 'overview'])('/%s has no interactive element inside another', async (path) => {
-    await openView(page, path, path === 'overview'
+    await openView(view.page, path, path === 'overview'
       ? '.overview-slide-block .slidev-layout'
       : '#slideshow .slidev-layout')
-    const nested = await page.locator(':is(button, a[href], [role="button"], input, select, textarea) :is(button, a[href], [role="button"], input, select, textarea)').evaluateAll(
+    const nested = await view.page.locator(':is(button, a[href], [role="button"], input, select, textarea) :is(button, a[href], [role="button"], input, select, textarea)').evaluateAll(
       els => els.map(el => el.outerHTML.slice(0, 120)),
     )
     expect(nested).toEqual([])
   })
 
   it('"More Options" opens its menu from its one button, which reports its state; Escape closes it', async () => {
-    await openSlide(page, server.url, 1)
-    const more = page.getByRole('button', { name: 'More Options' })
+    await openSlide(view.page, server.url, 1)
+    const more = view.page.getByRole('button', { name: 'More Options' })
     await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
     await more.click()
     await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true')
     const menuId = await more.getAttribute('aria-controls')
     expect(menuId).toBeTruthy()
-    const menu = page.locator(`[id="${menuId}"]`)
+    const menu = view.page.locator(`[id="${menuId}"]`)
     await menu.getByText('Invert').waitFor()
     // An item works: "Invert" filters the slide, as in Slidev's own menu.
     await menu.getByRole('checkbox').first().check()
-    await expect.poll(() => page.evaluate(() => getComputedStyle(document.querySelector('#slide-content')!).filter)).toContain('invert')
+    await expect.poll(() => view.page.evaluate(() => getComputedStyle(document.querySelector('#slide-content')!).filter)).toContain('invert')
     await menu.getByRole('checkbox').first().uncheck()
-    await page.keyboard.press('Escape')
+    await view.page.keyboard.press('Escape')
     await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
     expect(await menu.count()).toBe(0)
     // Focus was on the checkbox inside the menu, which is gone: it goes back to the menu's button.
@@ -210,18 +206,18 @@ describe('slidev’s controls', () => {
   })
 
   it('the presenter’s "Change sync settings" opens its menu from its one button', async () => {
-    await openView(page, 'presenter', '#slideshow .slidev-layout')
-    const sync = page.getByRole('button', { name: 'Change sync settings' })
+    await openView(view.page, 'presenter', '#slideshow .slidev-layout')
+    const sync = view.page.getByRole('button', { name: 'Change sync settings' })
     await sync.click()
     await expect.poll(() => sync.getAttribute('aria-expanded')).toBe('true')
-    await page.getByText('Bidirectional Sync').waitFor()
+    await view.page.getByText('Bidirectional Sync').waitFor()
     // A press elsewhere closes it, as in Slidev's.
-    await page.mouse.click(5, 5)
+    await view.page.mouse.click(5, 5)
     await expect.poll(() => sync.getAttribute('aria-expanded')).toBe('false')
   })
 
   it.each(MENUS.map(menu => [menu.button, `/${menu.path}`, menu] as const))('with "%s" open on %s, every control in the menu has an accessible name of its own, and Escape gives focus back', async (_button, _path, menu) => {
-    const { toggle, list } = await openMenu(page, menu)
+    const { toggle, list } = await openMenu(view.page, menu)
     const controls = await list.locator('input:not([type="hidden"]), select, textarea, button, [role="radio"], [role="checkbox"], [role="button"], [role="slider"]').count()
     // The names as Chromium's accessibility tree has them (Playwright's snapshot of it), one line per control.
     const named = [
@@ -235,36 +231,28 @@ describe('slidev’s controls', () => {
     const names = named.map(control => `${control.role} "${control.name}"`)
     expect(names.filter((name, i) => names.indexOf(name) !== i), `"${menu.button}": controls with the same name`).toEqual([])
     await list.locator('input, button, [role="radio"]').first().focus()
-    await page.keyboard.press('Escape')
+    await view.page.keyboard.press('Escape')
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false')
     expect(await toggle.evaluate(el => el === document.activeElement), `"${menu.button}": focus after Escape`).toBe(true)
   })
 
   it('the go-to-slide dialog’s input has an accessible name and goes to a slide', async () => {
-    await openSlide(page, server.url, 1)
-    await page.keyboard.press('g')
-    const input = page.getByRole('textbox', { name: GOTO_INPUT_LABEL })
+    await openSlide(view.page, server.url, 1)
+    await view.page.keyboard.press('g')
+    const input = view.page.getByRole('textbox', { name: GOTO_INPUT_LABEL })
     await expect.poll(() => input.evaluate(el => el === document.activeElement)).toBe(true)
     await input.fill('4')
     await input.press('Enter')
-    await waitForSlide(page, 4)
+    await waitForSlide(view.page, 4)
   })
 })
 
 describe('document', () => {
-  let context: BrowserContext
-  let page: Page
-
-  beforeAll(async () => {
-    ({ context, page } = await newPage())
-  })
-  afterAll(async () => {
-    await context?.close()
-  })
+  const view = pageForBlock()
 
   it.each(slideNumbers)('slide %i has a document title and a language', async (no) => {
-    await openSlide(page, server.url, no)
-    const { title, lang } = await page.evaluate(() => ({
+    await openSlide(view.page, server.url, no)
+    const { title, lang } = await view.page.evaluate(() => ({
       title: document.title.trim(),
       lang: document.documentElement.lang,
     }))
@@ -275,40 +263,40 @@ describe('document', () => {
   })
 
   it.each(VIEWS.map(view => [`/${view.path}`, view] as const))('%s has a document title of its own', async (_path, { path, ready, title }) => {
-    await openView(page, path, ready)
-    await expect.poll(() => page.title()).toBe(title)
+    await openView(view.page, path, ready)
+    await expect.poll(() => view.page.title()).toBe(title)
   })
 
   it('moving to another slide is announced once, politely, with its number and title; not before, and never in print', async () => {
     const first = firstSlidesWithoutClicks(deck.slides, 2)
-    await openSlide(page, server.url, first)
-    const region = page.locator('[aria-live]')
+    await openSlide(view.page, server.url, first)
+    const region = view.page.locator('[aria-live]')
     expect(await region.count()).toBe(1)
     expect(await region.getAttribute('aria-live')).toBe('polite')
     expect(await region.textContent()).toBe('')
-    await page.keyboard.press('ArrowRight')
-    await waitForSlide(page, first + 1)
+    await view.page.keyboard.press('ArrowRight')
+    await waitForSlide(view.page, first + 1)
     const next = deck.slides[first]!
     const expected = slideAnnouncement({ no: next.number, total: deck.slides.length, title: next.title })
     expect(expected).toBe(`Slide ${next.number} of ${deck.slides.length}: ${next.title}`)
     await expect.poll(() => region.textContent()).toBe(expected)
-    await page.emulateMedia({ media: 'print' })
+    await view.page.emulateMedia({ media: 'print' })
     expect(await region.evaluate(el => getComputedStyle(el).display)).toBe('none')
-    await page.emulateMedia({ media: 'screen' })
+    await view.page.emulateMedia({ media: 'screen' })
   })
 
   it.each([
     ['/1?print=true', '1?print=true', '[data-slidev-no="1"] .slidev-layout'],
     ['/handout', 'handout', 'html[data-handout="ready"]'],
   ] as const)('the print view %s announces nothing: no live region shown, none with text', async (_label, path, ready) => {
-    await page.goto(new URL(path, server.url).href)
-    await page.locator(ready).first().waitFor({
+    await view.page.goto(new URL(path, server.url).href)
+    await view.page.locator(ready).first().waitFor({
       state: path === 'handout'
         ? 'attached'
         : 'visible',
     })
     // The announcer mounts with the deck's root component, before any slide or the handout renders.
-    const regions = await page.locator('[aria-live], [role="status"], [role="alert"], [role="log"]').evaluateAll(els => els.map(el => ({
+    const regions = await view.page.locator('[aria-live], [role="status"], [role="alert"], [role="log"]').evaluateAll(els => els.map(el => ({
       html: el.outerHTML.slice(0, 120),
       shown: el.checkVisibility() && getComputedStyle(el).display !== 'none' && !(el as HTMLElement).hidden,
       text: el.textContent?.trim() ?? '',
@@ -317,8 +305,8 @@ describe('document', () => {
   })
 
   it.each(talkSlides.map(slide => [slide.number, slide.title] as const))('talk links on slide %i (%s) have accessible names', async (no) => {
-    await openSlide(page, server.url, no, 999)
-    const slide = page.locator(`#slideshow .slidev-page-${no}`)
+    await openSlide(view.page, server.url, no, 999)
+    const slide = view.page.locator(`#slideshow .slidev-page-${no}`)
     const hrefs = await slide.locator('a[href]').count()
     const names = [
       ...(await slide.ariaSnapshot()).matchAll(/^\s*- '?link(?: "((?:[^"\\]|\\.)*)")?/gm),
@@ -333,41 +321,33 @@ describe('document', () => {
 })
 
 describe('keyboard', () => {
-  let context: BrowserContext
-  let page: Page
-
-  beforeAll(async () => {
-    ({ context, page } = await newPage())
-  })
-  afterAll(async () => {
-    await context?.close()
-  })
+  const view = pageForBlock()
 
   it('the arrow keys move between slides: ArrowRight on, ArrowLeft back', async () => {
     const first = firstSlidesWithoutClicks(deck.slides, 3)
-    await openSlide(page, server.url, first)
-    await page.keyboard.press('ArrowRight')
-    await waitForSlide(page, first + 1)
-    await page.keyboard.press('ArrowRight')
-    await waitForSlide(page, first + 2)
-    await page.keyboard.press('ArrowLeft')
-    await waitForSlide(page, first + 1)
-    expect(await currentSlide(page)).toBe(first + 1)
+    await openSlide(view.page, server.url, first)
+    await view.page.keyboard.press('ArrowRight')
+    await waitForSlide(view.page, first + 1)
+    await view.page.keyboard.press('ArrowRight')
+    await waitForSlide(view.page, first + 2)
+    await view.page.keyboard.press('ArrowLeft')
+    await waitForSlide(view.page, first + 1)
+    expect(await currentSlide(view.page)).toBe(first + 1)
   })
 
   it.each(talkSlides.map(slide => slide.number))('a link on slide %i reached with Tab shows a focus indicator', async (no) => {
-    await openSlide(page, server.url, no, 999)
-    const links = await page.locator(`#slideshow .slidev-page-${no} a[href]`).count()
+    await openSlide(view.page, server.url, no, 999)
+    const links = await view.page.locator(`#slideshow .slidev-page-${no} a[href]`).count()
     let reached = false
-    // Tab through the page (nav controls included) until focus lands on a link of the slide.
+    // Tab through the view.page (nav controls included) until focus lands on a link of the slide.
     for (let i = 0; i < 60 && !reached; i++) {
-      await page.keyboard.press('Tab')
-      reached = await page.evaluate(n => document.activeElement instanceof HTMLAnchorElement
+      await view.page.keyboard.press('Tab')
+      reached = await view.page.evaluate(n => document.activeElement instanceof HTMLAnchorElement
         && document.activeElement.closest(`.slidev-page-${n}`) !== null, no)
     }
     expect(links, `slide ${no} has no links`).toBeGreaterThan(0)
     expect(reached, `Tab never focused a link of slide ${no}`).toBe(true)
-    const style = await page.evaluate(() => {
+    const style = await view.page.evaluate(() => {
       const el = document.activeElement as HTMLElement
       const css = getComputedStyle(el)
       return {

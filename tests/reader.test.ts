@@ -298,15 +298,20 @@ describe.each(VIEWPORTS)('the reader view, /read, at $width x $height', (viewpor
   }
 })
 
+/** A fresh context as a phone held upright (390x844, touch), in which the deck offers the reader. */
+async function phoneContext(): Promise<BrowserContext> {
+  const phone = { width: 390, height: 844 }
+  return browser.newContext({
+    viewport: phone,
+    screen: phone,
+    isMobile: true,
+    hasTouch: true,
+  })
+}
+
 describe('the deck leads to the reader', () => {
   it('on a narrow portrait screen the deck offers the reader; the choice is remembered', async () => {
-    const phone = { width: 390, height: 844 }
-    const context = await browser.newContext({
-      viewport: phone,
-      screen: phone,
-      isMobile: true,
-      hasTouch: true,
-    })
+    const context = await phoneContext()
     try {
       await guardNetwork(context, [server.url])
       const page = await context.newPage()
@@ -336,13 +341,7 @@ describe('the deck leads to the reader', () => {
   })
 
   it('"Keep the slides" is remembered too: no offer next time', async () => {
-    const phone = { width: 390, height: 844 }
-    const context = await browser.newContext({
-      viewport: phone,
-      screen: phone,
-      isMobile: true,
-      hasTouch: true,
-    })
+    const context = await phoneContext()
     try {
       const page = await context.newPage()
       await openSlide(page, server.url, 2)

@@ -310,14 +310,12 @@ export class Relay {
         this.clock = pauseClock(this.clock, now)
         break
       case 'resume':
-        if (this.clock.startedAt === null)
-          this.startRun(now, this.state.page)
-        else
-          this.clock = resumeClock(this.clock, now)
-        break
       case 'toggle':
+        // Either starts a run that has not begun; on a running one, resume only resumes.
         if (this.clock.startedAt === null)
           this.startRun(now, this.state.page)
+        else if (action === 'resume')
+          this.clock = resumeClock(this.clock, now)
         else
           this.clock = togglePause(this.clock, now)
         break

@@ -39,24 +39,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   // Builds of one deck share its node_modules/.slidev (Slidev writes its virtual modules there), so
   // the fixture's builds run one after another, beside the real deck's build.
+  /** `npm run SCRIPT -- --entry <fixture> --out DIR`. */
+  const fixtureScript = async (script: string, dir: string): Promise<void> => runNpmScript(script, [
+    '--entry',
+    FIXTURE_ENTRY,
+    '--out',
+    dir,
+  ])
   const fixtureBuilds = async (): Promise<[string, string, string, string]> => {
     const full = await buildDeck(await fresh(out('fixture-dist')), [FIXTURE_ENTRY])
     const publicDir = await fresh(out('fixture-public-dist'))
-    await runNpmScript('build:public', [
-      '--entry',
-      FIXTURE_ENTRY,
-      '--out',
-      publicDir,
-    ])
+    await fixtureScript('build:public', publicDir)
     const recap = await buildPublic({ out: await fresh(out('fixture-recap-dist')), base: '/recap/', entry: FIXTURE_ENTRY })
     // build:site is a public build, the slides PDF printed from it and a full build for the handout.
     const site = await fresh(out('fixture-site-dist'))
-    await runNpmScript('build:site', [
-      '--entry',
-      FIXTURE_ENTRY,
-      '--out',
-      site,
-    ])
+    await fixtureScript('build:site', site)
     return [full, publicDir, recap, site]
   }
   const [distDir, [fixtureDist, fixturePublicDist, fixtureRecapDist, fixtureSiteDist]] = await Promise.all([
