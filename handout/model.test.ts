@@ -2,20 +2,17 @@
 import { describe, expect, it } from 'vitest'
 import { contentsOf, isHandout, manifestPages, outlineFromManifest, pageRules, pageSizePx, paginate, parseLayout, planSheets, toHandoutSlides } from './model'
 
+/** A slide as the route sees it: number, title and frontmatter. */
+function slide(no: number, title: string, frontmatter: Record<string, unknown>): { no: number, title: string, frontmatter: Record<string, unknown> } {
+  return { no, title, frontmatter }
+}
+
 describe('handout page plan', () => {
   it('carries a section forward to the slides after it and leaves out hidden slides', () => {
     const slides = toHandoutSlides([
-      {
-        no: 1,
-        title: 'One',
-        frontmatter: { section: 'Opening' },
-      },
+      slide(1, 'One', { section: 'Opening' }),
       { no: 2, title: 'Two', frontmatter: {} },
-      {
-        no: 3,
-        title: 'Hidden',
-        frontmatter: { hide: true, section: 'Scale' },
-      },
+      slide(3, 'Hidden', { hide: true, section: 'Scale' }),
       { no: 4, frontmatter: {}, noteHTML: '<p>n</p>' },
     ])
     expect(slides).toEqual([
@@ -74,17 +71,9 @@ describe('handout page plan', () => {
 
 describe('the slides layout', () => {
   const slides = toHandoutSlides([
-    {
-      no: 1,
-      title: 'Cover',
-      frontmatter: { section: 'Opening' },
-    },
+    slide(1, 'Cover', { section: 'Opening' }),
     { no: 2, title: 'Agenda', frontmatter: {} },
-    {
-      no: 3,
-      title: 'Scale',
-      frontmatter: { section: 'Scale' },
-    },
+    slide(3, 'Scale', { section: 'Scale' }),
   ])
 
   it('is one page per slide, in order, with no cover and no appendix: page N is slide N', () => {

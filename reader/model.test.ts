@@ -10,6 +10,14 @@ function slide(no: number, frontmatter: Record<string, unknown> = {}, title?: st
   }
 }
 
+/** Each section as [title, its slides' numbers]. */
+function outlineOf(sections: ReturnType<typeof readerSections>): [string, number[]][] {
+  return sections.map(s => [
+    s.title,
+    s.slides.map(x => x.no),
+  ])
+}
+
 describe('readerSections', () => {
   it('groups slides by the section their frontmatter opens, in order', () => {
     const sections = readerSections([
@@ -18,10 +26,7 @@ describe('readerSections', () => {
       slide(3, { section: 'Scale' }),
       slide(4),
     ])
-    expect(sections.map(s => [
-      s.title,
-      s.slides.map(x => x.no),
-    ])).toEqual([
+    expect(outlineOf(sections)).toEqual([
       [
         'Opening',
         [1, 2],
@@ -47,10 +52,7 @@ describe('readerSections', () => {
       slide(3),
       slide(4, { disabled: true }),
     ])
-    expect(sections.map(s => [
-      s.title,
-      s.slides.map(x => x.no),
-    ])).toEqual([
+    expect(outlineOf(sections)).toEqual([
       [
         'A',
         [1],
@@ -68,10 +70,7 @@ describe('readerSections', () => {
       slide(2, { section: 'A' }),
       slide(3, { section: 'A' }),
     ], '')
-    expect(sections.map(s => [
-      s.title,
-      s.slides.map(x => x.no),
-    ])).toEqual([
+    expect(outlineOf(sections)).toEqual([
       [
         '',
         [1],

@@ -318,13 +318,19 @@ describe('one numbering everywhere', () => {
   })
 })
 
+/** A folder under the test output holding a copy of the last good handout, which a failed write must leave as it is. */
+async function lastGoodHandout(name: string): Promise<{ dir: string, target: string, previous: Buffer }> {
+  const dir = join(OUT_DIR, name)
+  await mkdir(dir, { recursive: true })
+  const target = join(dir, 'handout.pdf')
+  const previous = await readFile(NOTES_PDF)
+  await writeFile(target, previous)
+  return { dir, target, previous }
+}
+
 describe('writing the handout', () => {
   it('leaves the previous handout byte-identical, and no temporary file, when it fails', async () => {
-    const dir = join(OUT_DIR, 'atomic')
-    await mkdir(dir, { recursive: true })
-    const target = join(dir, 'handout.pdf')
-    const previous = await readFile(NOTES_PDF)
-    await writeFile(target, previous)
+    const { dir, target, previous } = await lastGoodHandout('atomic')
     await expect(printPdf({
       layout: 'notes',
       distDir: inject('fixtureDist'),
@@ -341,11 +347,7 @@ describe('writing the handout', () => {
   })
 
   it('exits non-zero with a one-line reason, keeping the last good handout', async () => {
-    const dir = join(OUT_DIR, 'cli')
-    await mkdir(dir, { recursive: true })
-    const target = join(dir, 'handout.pdf')
-    const previous = await readFile(NOTES_PDF)
-    await writeFile(target, previous)
+    const { dir, target, previous } = await lastGoodHandout('cli')
     const failed = await run(process.execPath, [
       SCRIPT,
       '--dist',
