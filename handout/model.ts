@@ -1,5 +1,9 @@
 // The print route's page plan and the manifest it publishes for printPdf (scripts/lib/print.ts). Pure
 // data, no DOM and no Slidev imports, so Node (the scripts, the tests) and the browser (the route) share it.
+import type { SlideFacts } from '../composables/slideFacts'
+import { shownSlides } from '../composables/slideFacts'
+
+export type { SlideFacts }
 
 /**
  * The layouts of the /handout route, each one PDF: `slides`, one page per slide at the canvas size
@@ -72,34 +76,12 @@ export interface HandoutSlide {
   noteHTML: string
 }
 
-export interface SlideFacts {
-  no: number
-  title?: string | undefined
-  noteHTML?: string | undefined
-  frontmatter: Record<string, unknown>
-}
-
 /**
  * Slides the handout shows, each with its section: a slide's `section:` frontmatter holds until the
  * next slide that sets one. Hidden and disabled slides are left out, as in Slidev's own export.
  */
 export function toHandoutSlides(slides: readonly SlideFacts[]): HandoutSlide[] {
-  let section = ''
-  const shown: HandoutSlide[] = []
-  for (const slide of slides) {
-    const declared = slide.frontmatter.section
-    if (typeof declared === 'string' && declared.trim())
-      section = declared.trim()
-    if (slide.frontmatter.hide === true || slide.frontmatter.disabled === true)
-      continue
-    shown.push({
-      no: slide.no,
-      title: slide.title?.trim() || `Slide ${slide.no}`,
-      section,
-      noteHTML: slide.noteHTML ?? '',
-    })
-  }
-  return shown
+  return shownSlides(slides).map(({ no, title, section, noteHTML }) => ({ no, title, section, noteHTML }))
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -1,6 +1,11 @@
 // The reader's plan of the deck: sections in running order, which slide a deep link names, where the
-// reader is. Pure: no DOM and no Slidev imports, so the page and the tests share it. (What the deck
-// itself decides, whether to offer the reader, is offer.ts: it loads with the deck.)
+// reader is. Pure: no DOM and no Slidev imports (which slides are shown, and in which section, is
+// composables/slideFacts.ts, shared with the print route), so the page and the tests share it. (What
+// the deck itself decides, whether to offer the reader, is offer.ts: it loads with the deck.)
+import type { SlideFacts } from '../composables/slideFacts'
+import { shownSlides } from '../composables/slideFacts'
+
+export type { SlideFacts }
 
 /** What the reader needs of one slide. */
 export interface ReaderSlide {
@@ -15,13 +20,6 @@ export interface ReaderSection {
   slides: ReaderSlide[]
 }
 
-export interface SlideFacts {
-  no: number
-  title?: string | undefined
-  noteHTML?: string | undefined
-  frontmatter: Record<string, unknown>
-}
-
 /**
  * The slides the reader shows, grouped by section in running order: a slide's `section:` frontmatter
  * holds until the next slide that sets one; hidden and disabled slides are left out (as in the
@@ -29,25 +27,10 @@ export interface SlideFacts {
  */
 export function readerSections(slides: readonly SlideFacts[], untitled = ''): ReaderSection[] {
   const sections: ReaderSection[] = []
-  let section = untitled
-  let starting = true
-  for (const slide of slides) {
-    const declared = slide.frontmatter.section
-    if (typeof declared === 'string' && declared.trim() !== '') {
-      section = declared.trim()
-      starting = true
-    }
-    if (slide.frontmatter.hide === true || slide.frontmatter.disabled === true)
-      continue
-    if (starting || sections.at(-1)?.title !== section)
-      sections.push({ title: section, slides: [] })
-    starting = false
-    sections.at(-1)!.slides.push({
-      no: slide.no,
-      title: slide.title?.trim() || `Slide ${slide.no}`,
-      section,
-      noteHTML: slide.noteHTML ?? '',
-    })
+  for (const { opensSection, ...slide } of shownSlides(slides, untitled)) {
+    if (opensSection || sections.at(-1)?.title !== slide.section)
+      sections.push({ title: slide.section, slides: [] })
+    sections.at(-1)!.slides.push(slide)
   }
   return sections
 }

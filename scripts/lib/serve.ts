@@ -1,5 +1,6 @@
-import type { Buffer } from 'node:buffer'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Buffer } from 'node:buffer'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
@@ -64,6 +65,18 @@ export interface ServeOptions {
    * request. Off by default.
    */
   gzip?: boolean
+  /**
+   * Rewrites index.html as it is served (the file itself and the SPA fallback), e.g. to tell the page
+   * a relay is there; the result is kept in memory and sent with `Cache-Control: no-cache`.
+   */
+  indexHtml?: (html: string) => string
+}
+
+/** A built deck's files as an HTTP request handler, for servers that answer some paths themselves. */
+export interface StaticFiles {
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>
+  /** Bytes of response bodies sent so far (compressed ones as sent). */
+  sent: () => number
 }
 
 export interface StaticServer {
@@ -74,11 +87,13 @@ export interface StaticServer {
   close: () => Promise<void>
 }
 
-/** Serves a built deck on loopback like a static host, with an SPA fallback to index.html. */
-export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+/** Answers requests for a built deck's files like a static host, with an SPA fallback to index.html. */
+export function staticFiles(root: string, options: ServeOptions = {}): StaticFiles {
   const base = options.base ?? '/'
   const top = resolve(root)
+  const index = join(top, 'index.html')
   const gzipped = new Map<string, Promise<Buffer>>()
+  let rewrittenIndex: Promise<Buffer> | undefined
   let sent = 0
 
   /** The file a path names, or the fallback's, with the status to answer with; undefined for a 404. */
@@ -107,11 +122,18 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
       : undefined
   }
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       for (const [name, value] of Object.entries(options.headers ?? {}))
         res.setHeader(name, value)
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+      let path: string
+      try {
+        path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+      }
+      catch {
+        res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('bad request')
+        return
+      }
       if (!path.startsWith(base)) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')
         return
@@ -131,7 +153,13 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
         'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
       }
       let body: Buffer
-      if (options.gzip && COMPRESSIBLE.has(ext)) {
+      if (options.indexHtml && found.file === index) {
+        const rewrite = options.indexHtml
+        rewrittenIndex ??= readFile(index, 'utf8').then(html => Buffer.from(rewrite(html)))
+        body = await rewrittenIndex
+        headers['Cache-Control'] = 'no-cache'
+      }
+      else if (options.gzip && COMPRESSIBLE.has(ext)) {
         headers.Vary = 'Accept-Encoding'
         if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
           let pending = gzipped.get(found.file)
@@ -164,13 +192,26 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
       else
         res.destroy()
     }
+  }
+  return {
+    handle,
+    sent: () => sent,
+  }
+}
+
+/** Serves a built deck on loopback like a static host, with an SPA fallback to index.html. */
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const base = options.base ?? '/'
+  const files = staticFiles(root, options)
+  const server = createServer((req, res) => {
+    void files.handle(req, res)
   })
 
   await new Promise<void>(done => server.listen(0, '127.0.0.1', done))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    sent: () => sent,
+    sent: files.sent,
     // Ends kept-alive connections too, so close() does not wait on an idle browser (or a test that went offline).
     close: () => new Promise<void>((done, fail) => {
       if (!server.listening)

@@ -3,16 +3,16 @@ import type { AddressInfo } from 'node:net'
 import type { Plan } from '../../present/pacing.ts'
 import type { Rehearsal } from '../../present/rehearsal.ts'
 import type { Peer, Session } from './relay.ts'
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { rename, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { join, resolve } from 'node:path'
 import { WebSocketServer } from 'ws'
 import { EMPTY_LOG, STOPPED } from '../../present/pacing.ts'
 import { MAX_MESSAGE_BYTES, RELAY_META, WS_PATH } from '../../present/protocol.ts'
 import { isRehearsal, rehearsalFileName } from '../../present/rehearsal.ts'
 import { SECURITY_HEADERS } from '../lib/hosting.ts'
-import { CONTENT_TYPES } from '../lib/serve.ts'
+import { staticFiles } from '../lib/serve.ts'
 import { perSlide, Relay } from './relay.ts'
 
 export interface PresentServerOptions {
@@ -94,8 +94,8 @@ export async function startPresentServer(options: PresentServerOptions): Promise
   const top = resolve(options.distDir)
   const log = options.log ?? (() => {})
   const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS
-  const indexHtml = (await readFile(join(top, 'index.html'), 'utf8'))
-    .replace(/<head>/i, `<head>\n<meta name="${RELAY_META}" content="${WS_PATH}">`)
+  if (!existsSync(join(top, 'index.html')))
+    throw new Error(`no index.html in ${top}: not a built deck`)
 
   mkdirSync(options.stateDir, { recursive: true })
   const sessionFile = join(options.stateDir, 'session.json')
@@ -131,6 +131,12 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     },
   })
 
+  const files = staticFiles(top, {
+    headers: SECURITY_HEADERS,
+    indexHtml: html => html.replace(/<head>/i, `<head>\n<meta name="${RELAY_META}" content="${WS_PATH}">`),
+  })
+
+  /** The built site (scripts/lib/serve.ts), but for the two paths a live talk answers itself. */
   async function serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS))
       res.setHeader(name, value)
@@ -138,14 +144,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
       res.writeHead(405, { Allow: 'GET, HEAD' }).end()
       return
     }
-    let path: string
-    try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
-    }
-    catch {
-      res.writeHead(400).end()
-      return
-    }
+    const path = (req.url ?? '/').split(/[?#]/)[0]
     // The audience's address opens on the slide the talk is on: a window opened mid-talk beside the
     // presenter's (the projector) would otherwise report slide 1 to it through Slidev's own channel.
     if (path === '/') {
@@ -161,36 +160,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
       res.writeHead(404, { 'Cache-Control': 'no-store' }).end('no service worker while presenting')
       return
     }
-    let file = normalize(join(top, path))
-    if (file !== top && !file.startsWith(top + sep)) {
-      res.writeHead(403).end()
-      return
-    }
-    let info = await stat(file).catch(() => undefined)
-    if (info?.isDirectory()) {
-      file = join(file, 'index.html')
-      info = await stat(file).catch(() => undefined)
-    }
-    const isIndex = file === join(top, 'index.html') || (!info && !extname(path))
-    if (isIndex) {
-      res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-cache' })
-      res.end(req.method === 'HEAD'
-        ? undefined
-        : indexHtml)
-      return
-    }
-    if (!info?.isFile()) {
-      res.writeHead(404).end('not found')
-      return
-    }
-    res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': info.size,
-    })
-    if (req.method === 'HEAD')
-      res.end()
-    else
-      createReadStream(file).pipe(res)
+    await files.handle(req, res)
   }
 
   const server = createServer((req, res) => {
