@@ -2,8 +2,8 @@
 // reader is. Pure: no DOM and no Slidev imports (which slides are shown, and in which section, is
 // composables/slideFacts.ts, shared with the print route), so the page and the tests share it. (What
 // the deck itself decides, whether to offer the reader, is offer.ts: it loads with the deck.)
-import type { SlideFacts } from '../composables/slideFacts'
-import { shownSlides } from '../composables/slideFacts'
+import type { SlideFacts } from '../composables/slideFacts.ts'
+import { shownSlides } from '../composables/slideFacts.ts'
 
 export type { SlideFacts }
 
