@@ -8,13 +8,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import NodeWebSocket from 'ws'
 import { elapsedMs } from '../present/pacing.ts'
 import { isRehearsal } from '../present/rehearsal.ts'
-
+import { launchChromium } from '../scripts/lib/browser.ts'
 import { SECURITY_HEADERS } from '../scripts/lib/hosting.ts'
 import { launchPresent } from '../scripts/present/launch.ts'
 import { loadPlan } from '../scripts/present/plan.ts'
 import { readRehearsals, rehearsalReport } from '../scripts/present/rehearsal.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
-import { connectBrowser } from './support/browser.ts'
 import { loadDeckWithContent } from './support/deck.ts'
 
 /**
@@ -107,7 +106,7 @@ describe('./deck present in the meeting room', () => {
   beforeAll(async () => {
     temp = await mkdtemp(join(tmpdir(), 'present-test-'))
     server = await startServer()
-    browser = await connectBrowser()
+    browser = await launchChromium()
     presenter = await open(server.urls.presenter, {
       viewport: { width: 1280, height: 800 },
     })

@@ -5,10 +5,9 @@ import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { searchDocuments } from '../reader/search.ts'
-
+import { launchChromium } from '../scripts/lib/browser.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
-import { connectBrowser } from './support/browser.ts'
 import { loadDeckWithContent } from './support/deck.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
 import { guardNetwork, openSlide, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
@@ -52,7 +51,7 @@ let browser: Browser
 
 beforeAll(async () => {
   server = await serveStatic(inject('distDir'))
-  browser = await connectBrowser()
+  browser = await launchChromium()
   await mkdir(SHOTS, { recursive: true })
 })
 
