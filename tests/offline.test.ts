@@ -50,7 +50,7 @@ describe('offline, after a first visit (PWA service worker)', () => {
   it('the first visit installs the service worker, which activates and controls the page', async () => {
     await openSlide(page, served.server.url, 1)
     // autoUpdate: the worker claims the open page once active, no reload needed.
-    expect(await waitForServiceWorker(page)).toBe(new URL('sw.js', served.server.url).href)
+    expect(await waitForServiceWorker(page, 'claim')).toBe(new URL('sw.js', served.server.url).href)
   })
 
   it('with the network off and the server gone, the page reloads and every slide renders', async () => {

@@ -10,7 +10,7 @@ import { loadDeck } from '../scripts/lib/deck.ts'
 import { fullSentences } from './support/deck.ts'
 import { describeProblems, foreignRequests, inspectSlideLayout, recordBrowser } from './support/layout.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
-import { guardNetwork, serveBuiltDeck, slideUrl, waitForSlide } from './support/site.ts'
+import { guardNetwork, serveBuiltDeck, slideUrl, waitForActivatedWorker, waitForSlide } from './support/site.ts'
 
 const deck = await loadDeck()
 const CANVAS: ViewportSize = { width: 980, height: 552 }
@@ -110,7 +110,7 @@ describe('service worker', () => {
       await waitForSlide(s.page, 1)
       if (built) {
         // Activation follows the install, which is when the precache has been fetched.
-        await s.page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated', undefined, { timeout: 60_000 })
+        await waitForActivatedWorker(s.page)
         const fromWorker = s.log.requests.filter(r => r.from.startsWith('service worker'))
         expect(fromWorker.length, 'no request of the service worker was recorded, so none could be checked').toBeGreaterThan(0)
         await expect.poll(() => s.page.getByText('Caching for offline', { exact: false }).count(), { message: 'the "Caching for offline" notice stays up after the worker is active', timeout: 10_000 }).toBe(0)

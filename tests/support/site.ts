@@ -92,27 +92,52 @@ export async function currentSlide(page: Page): Promise<number> {
   })
 }
 
-/**
- * Waits until the page's service worker is activated and controls the page; returns its script URL.
- * (`navigator.serviceWorker.ready` alone resolves while the worker may still be activating.)
- */
-export async function waitForServiceWorker(page: Page, timeout = 60_000): Promise<string> {
-  await page.evaluate(async () => {
+/** Waits until the page's registration has an activated worker (its statechange, not a timer); returns its script URL. */
+export async function waitForActivatedWorker(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    // `ready` resolves once the registration has an active worker, which may still be activating.
     const registration = await navigator.serviceWorker.ready
     const worker = registration.active!
-    if (worker.state !== 'activated') {
-      await new Promise<void>((done) => {
-        const check = (): void => {
-          if (worker.state === 'activated')
-            done()
-        }
-        worker.addEventListener('statechange', check)
-        check()
-      })
-    }
+    await new Promise<void>((done) => {
+      const check = (): void => {
+        if (worker.state === 'activated')
+          done()
+      }
+      worker.addEventListener('statechange', check)
+      check()
+    })
+    return worker.scriptURL
   })
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout })
-  return page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)
+}
+
+/**
+ * Waits until the page's service worker is activated and controls the page; returns its script URL.
+ *
+ * The deck's worker claims the pages open in its scope when it activates (vite-plugin-pwa's autoUpdate
+ * sets workbox's clientsClaim), and each claimed page gets `controllerchange`. But `clients.claim()`
+ * passes over a page whose navigation was still in flight when it ran (a reserved client, in the
+ * Service Workers spec), and that page stays uncontrolled for good: this is how the hosting test,
+ * which moves from slide to slide while the worker installs, once waited a minute for a controller
+ * that could never come. So:
+ * - `claim`: the page was loaded before the worker was registered (a first visit), so the claim must
+ *   reach it: wait for `controllerchange` unless it has already come.
+ * - `navigate` (the default): once the worker is activated, a navigation that starts then is
+ *   controlled from its first response, whatever any claim did: open the page again if the claim
+ *   missed it, and the page must be controlled as soon as it is loaded.
+ */
+export async function waitForServiceWorker(page: Page, how: 'claim' | 'navigate' = 'navigate'): Promise<string> {
+  const scriptUrl = await waitForActivatedWorker(page)
+  if (how === 'claim') {
+    await page.evaluate(() => navigator.serviceWorker.controller
+      ?? new Promise(done => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true })))
+  }
+  else if (!await page.evaluate(() => navigator.serviceWorker.controller !== null)) {
+    await page.reload()
+  }
+  const controller = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)
+  if (controller !== scriptUrl)
+    throw new Error(`${page.url()}: controlled by ${controller ?? 'no service worker'}, though ${scriptUrl} is activated`)
+  return controller
 }
 
 /** One way to keep a browser offline, shared with the scripts: see scripts/lib/offline.ts. */
