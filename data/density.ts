@@ -9,11 +9,13 @@ export const density = {
   },
   vendor: {
     vendor: 'Canonical',
+    /** What the claims compare: each is LXD's against KVM. */
+    versus: 'LXD vs KVM',
     context: 'LXD vs KVM results, announced by Mark Shuttleworth at the Vancouver summit, May 2015',
     claims: [
-      { value: '14.5x', label: 'greater density than KVM' },
-      { value: '94%', label: 'faster instance launch than KVM' },
-      { value: '57%', label: 'less latency than KVM' },
+      { value: '14.5x', label: 'greater density' },
+      { value: '94%', label: 'faster instance launch' },
+      { value: '57%', label: 'less latency' },
     ],
     source: 'lxd-claims',
   },

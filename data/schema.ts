@@ -55,6 +55,10 @@ export const talkSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   label: nonEmpty,
   title: nonEmpty,
+  /** A few words naming it on the projected talks slide. */
+  short: nonEmpty.max(32),
+  /** The `topic` (frontmatter) of the slide whose theme it belongs to. */
+  slide: z.string().regex(/^[a-z0-9-]+$/),
   speakers: nonEmpty.optional(),
   when: nonEmpty.optional(),
   note: nonEmpty.optional(),
@@ -70,6 +74,7 @@ export const densitySchema = z.object({
   }),
   vendor: z.object({
     vendor: nonEmpty,
+    versus: nonEmpty,
     context: nonEmpty,
     claims: z.array(z.object({ value: nonEmpty, label: nonEmpty })).min(1),
     source: nonEmpty,

@@ -14,6 +14,37 @@ export const event = {
   source: 'faq',
 } as const satisfies EventInfo
 
+/**
+ * The summit's week as its FAQ planned it ("The Summit will run for four days, Tuesday - Friday,
+ * October 27 - 30, 2015: Keynotes will be held Tuesday and Wednesday … Main Conference Breakout
+ * sessions run Tuesday – Thursday; Design Summit developer & operator working sessions run Tuesday -
+ * Friday."). `from` and `to` index `days`.
+ */
+export const week = {
+  days: ['Tue 27', 'Wed 28', 'Thu 29', 'Fri 30'],
+  tracks: [
+    {
+      id: 'keynotes',
+      label: 'Keynotes',
+      from: 0,
+      to: 1,
+    },
+    {
+      id: 'conference',
+      label: 'Main conference',
+      from: 0,
+      to: 2,
+    },
+    {
+      id: 'design-summit',
+      label: 'Design summit',
+      from: 0,
+      to: 3,
+    },
+  ],
+  source: 'faq',
+} as const
+
 /** The attendance figures, worded as their sources word them ("over 5000", not "5,000+"). */
 export const attendanceStats = [
   {

@@ -6,10 +6,15 @@ import type { Talk } from './schema.ts'
  * URL whose match to the report's label is only inferred carries `confidence: 'inferred'`. A `title`
  * is a talk's title as the research read it, or the report's label where no title was read (the
  * keynote, the missing HPC talk, and the recap video, whose research title is only its URL slug).
+ * `short` is how the projected talks slide names it (a few of the report's words); `slide` is the
+ * `topic` (in its frontmatter) of the slide whose theme the talk belongs to.
+ * The report's own links could not be read: every link here is one the research found.
  */
 export const talks = [
   {
     id: 'keynote',
+    short: 'Summit Keynote',
+    slide: 'innovation-center',
     label: 'Summit Keynote',
     title: 'Summit Keynote',
     speakers: 'Day 1 hosted by Jonathan Bryce, Day 2 by Mark Collier',
@@ -28,6 +33,8 @@ export const talks = [
   },
   {
     id: 'lxd',
+    short: 'LXD vs KVM',
+    slide: 'system-containers',
     label: 'LXD and how it provides higher compute density with better performance than KVM',
     title: 'LXD vs KVM',
     speakers: 'Canonical',
@@ -39,6 +46,8 @@ export const talks = [
   },
   {
     id: 'hpc-ska',
+    short: 'HPC and the SKA',
+    slide: 'hpc-ska',
     label: 'OpenStack for HPC and the Square Kilometre Array',
     title: 'OpenStack for HPC and the Square Kilometre Array',
     note: 'No recording or listing of this talk was found.',
@@ -46,6 +55,8 @@ export const talks = [
   },
   {
     id: 'container-history',
+    short: 'A short history of containers',
+    slide: 'three-ways',
     label: 'A short history of container technologies in Linux',
     title: 'Beginner\'s Guide to Containers Technology and How it Actually Works',
     note: 'Its abstract runs from chroot() through Solaris Zones to cgroups; the best match for the label.',
@@ -55,6 +66,8 @@ export const talks = [
   },
   {
     id: 'container-state',
+    short: 'Managing state in containers',
+    slide: 'three-ways',
     label: 'Patterns for managing state in a containers',
     title: 'In a World of Ephemeral Containers, How Do We Keep Track of Things?',
     speakers: 'Ian Lewis (Google)',
@@ -66,6 +79,8 @@ export const talks = [
   },
   {
     id: 'ceph',
+    short: 'Ceph and CephFS',
+    slide: 'container-plumbing',
     label: 'Update on Ceph and CephFS in OpenStack',
     title: 'The State of Ceph, Manila, and Containers in OpenStack',
     speakers: 'Sage Weil (Red Hat)',
@@ -76,6 +91,8 @@ export const talks = [
   },
   {
     id: 'magnum',
+    short: 'Magnum: containers as a service',
+    slide: 'magnum',
     label: 'OpenStack Magnum - Containers as a Service',
     title: 'OpenStack Magnum - Containers as a Service',
     speakers: 'Adrian Otto (Rackspace, Magnum PTL)',
@@ -87,6 +104,8 @@ export const talks = [
   },
   {
     id: 'bgp',
+    short: 'Neutron and BGP Dynamic Routing',
+    slide: 'networking',
     label: 'Neutron and BGP Dynamic Routing',
     title: 'Neutron and BGP Dynamic Routing',
     speakers: 'Ryan Tidwell (HP), Vikram Choudhary (Huawei), Jaume Devesa (Midokura)',
@@ -98,10 +117,12 @@ export const talks = [
   },
   {
     id: 'recap',
+    short: 'A recap of the summit',
+    slide: 'week',
     label: 'A Recap, get a flavour of the summit',
     title: 'A Recap, get a flavour of the summit',
     speakers: 'OpenStack Foundation',
-    note: 'A featured video on openstack.org; its page title was not read, so the report\'s wording stands.',
+    note: 'A featured video on openstack.org; its page title was not read, so the report\'s wording is used.',
     links: [
       { label: 'Video (openstack.org)', url: 'https://www.openstack.org/summit/tokyo-2015/videos/featured/openstack-summit-tokyo-2015-recap', confidence: 'verified' },
     ],

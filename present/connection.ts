@@ -19,6 +19,8 @@ export const live = reactive({
   /** Server clock minus this clock, so every device computes the same elapsed time. */
   offsetMs: 0,
   remoteUrl: '',
+  /** The audience's address of this deck on the meeting network (public: every client gets it). */
+  audienceUrl: '',
   lastRehearsal: {} as Record<number, number>,
   savedFile: '',
   refused: 0,
@@ -71,6 +73,7 @@ function handle(message: ServerMessage): void {
       live.state = message.state
       live.pace = message.pace
       live.remoteUrl = message.remoteUrl ?? ''
+      live.audienceUrl = message.audienceUrl ?? ''
       live.lastRehearsal = message.lastRehearsal ?? {}
       break
     case 'state':

@@ -52,6 +52,8 @@ export type ServerMessage
     state: NavState
     pace: PaceSnapshot
     now: number
+    /** To every client: the address the room opens the deck at (the audience URL), for QR codes on slides. */
+    audienceUrl?: string
     /** Only to clients with the key: the remote's URL (for the QR code) and the last rehearsal's time per slide. */
     remoteUrl?: string
     lastRehearsal?: Record<number, number>

@@ -9,7 +9,7 @@ import { defineShikiSetup } from '@slidev/types'
  * Shiki only reaches the browser through Monaco, magic-move or code runners, all unused here
  * (`monaco: false`); if one were added, `langs` is the set its highlighter loads eagerly.
  *
- * `langs` lists what the deck uses: `bash`, for snippets/magnum-k8s-bay.sh. Slidev adds its own
+ * `langs` lists what the deck uses: `bash`, for the Magnum commands in the notes of pages/containers.md. Slidev adds its own
  * eager set (markdown, vue, javascript, typescript, html, css) on top; it cannot be removed.
  * The themes are named so a Slidev upgrade that changes its default cannot change the colours;
  * the high-contrast GitHub pair keeps every token at WCAG AA on Slidev's code background (vitesse's

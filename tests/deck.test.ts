@@ -1,5 +1,5 @@
 import type { SlideWithContent } from './support/deck.ts'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { extractImagesUsage } from '@slidev/parser'
 import { parseTimeString } from '@slidev/parser/utils'
@@ -16,17 +16,6 @@ function componentTags(content: string, name: string): string[] {
   return [
     ...content.matchAll(new RegExp(`<${name}(?![\\w-])([^>]*?)/?>`, 'g')),
   ].map(m => m[1] ?? '')
-}
-
-/** A bound number prop such as `:from="5"`; undefined when absent. An unbound `from="5"` would pass a string, so it throws. */
-function numberProp(attrs: string, name: string): number | undefined {
-  const match = new RegExp(`(?:^|\\s)(:?)${name}="\\s*([^"]*?)\\s*"`).exec(attrs)
-  if (!match)
-    return undefined
-  const value = Number(match[2])
-  if (match[1] !== ':' || !Number.isInteger(value) || value < 0)
-    throw new Error(`<TalkLinks${attrs}>: ${name} must be bound to a whole number, as :${name}="5"`)
-  return value
 }
 
 function stringProp(attrs: string, name: string): string | undefined {
@@ -63,24 +52,31 @@ describe('deck structure (slides.md and its src: imports)', () => {
 })
 
 describe('talks', () => {
-  const uses = deck.slides.flatMap(slide => componentTags(slide.content, 'TalkLinks').map(attrs => ({ slide, attrs })))
+  const uses = deck.slides.flatMap(slide => componentTags(slide.content, 'TalkBoard').map(attrs => ({ slide, attrs })))
+  /** The ids a `<TalkBoard :ids="['a', 'b']" />` shows. */
+  const idsOf = (attrs: string): string[] => {
+    const list = /(?:^|\s):ids="\[([^\]]*)\]"/.exec(attrs)?.[1]
+    if (list === undefined)
+      throw new Error(`<TalkBoard${attrs}>: ids must be bound to a list, as :ids="['keynote']"`)
+    return [
+      ...list.matchAll(/'([^']+)'/g),
+    ].map(m => m[1]!)
+  }
 
-  it('are listed by TalkLinks on the talks slides, covering every talk of data/talks.ts exactly once', () => {
-    expect(uses.length, 'no <TalkLinks> in the deck').toBeGreaterThan(0)
-    const shown: number[] = []
+  it('are shown by TalkBoard on the talks slides, covering every talk of data/talks.ts exactly once', () => {
+    expect(uses.length, 'no <TalkBoard> in the deck').toBeGreaterThan(0)
+    const shown: string[] = []
     for (const { slide, attrs } of uses) {
-      expect(attrs, `${where(slide)}: TalkLinks is given its own talks, so coverage of data/talks.ts cannot be checked`).not.toMatch(/(?:^|\s):?talks=/)
-      expect(slide.section, `${where(slide)}: TalkLinks outside the talks section`).toBe('Talks worth watching')
-      const from = numberProp(attrs, 'from') ?? 0
-      const count = numberProp(attrs, 'count') ?? Number.POSITIVE_INFINITY
-      const indices = talks.map((_t, i) => i).filter(i => i >= from && i < from + count)
-      expect(indices.length, `${where(slide)}: <TalkLinks${attrs}> shows no talk (data/talks.ts has ${talks.length})`).toBeGreaterThan(0)
-      if (Number.isFinite(count))
-        expect(from + count, `${where(slide)}: <TalkLinks${attrs}> runs past the ${talks.length} talks of data/talks.ts`).toBeLessThanOrEqual(talks.length)
-      shown.push(...indices)
+      expect(attrs, `${where(slide)}: TalkBoard is given its own talks, so coverage of data/talks.ts cannot be checked`).not.toMatch(/(?:^|\s):?talks=/)
+      expect(slide.section, `${where(slide)}: TalkBoard outside the talks section`).toBe('Talks worth watching')
+      const ids = idsOf(attrs)
+      expect(ids.length, `${where(slide)}: <TalkBoard${attrs}> shows no talk`).toBeGreaterThan(0)
+      for (const id of ids)
+        expect(talks.some(t => t.id === id), `${where(slide)}: <TalkBoard> names "${id}", which is not in data/talks.ts`).toBe(true)
+      shown.push(...ids)
     }
-    const missing = talks.filter((_t, i) => !shown.includes(i)).map(t => t.id)
-    const twice = talks.filter((_t, i) => shown.filter(j => j === i).length > 1).map(t => t.id)
+    const missing = talks.filter(t => !shown.includes(t.id)).map(t => t.id)
+    const twice = talks.filter(t => shown.filter(id => id === t.id).length > 1).map(t => t.id)
     expect(missing, 'talks of data/talks.ts on no slide').toEqual([])
     expect(twice, 'talks listed on more than one slide').toEqual([])
   })
@@ -98,40 +94,57 @@ describe('talks', () => {
   })
 })
 
-describe('code snippets', () => {
-  const imports = deck.slides.flatMap(slide => [
-    ...slide.content.matchAll(/^<<<\s+([^\s#{]+)(?:#([\w-]+))?(?:\s+([\w-]+))?(?:\s*\{[^}]*\})?\s*$/gm),
-  ]
-    .map(m => ({
-      slide,
-      path: m[1]!,
-      region: m[2],
-      lang: m[3],
-    })))
+describe('slide topics (frontmatter `topic`, what <SlideRef>, <DeckQr> and data/talks.ts point at)', () => {
+  const topics = deck.slides.flatMap(slide => typeof slide.frontmatter.topic === 'string'
+    ? [
+        { slide, topic: slide.frontmatter.topic },
+      ]
+    : [])
 
-  it('include the Magnum bay snippet', () => {
-    expect(imports.map(i => `${i.path}${i.region
-      ? `#${i.region}`
-      : ''}`)).toContain('@/snippets/magnum-k8s-bay.sh#bay')
+  it('are unique', () => {
+    const names = topics.map(t => t.topic)
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([])
   })
 
-  it('resolve to existing files and non-empty regions', () => {
-    expect(imports.length).toBeGreaterThan(0)
-    for (const { slide, path, region } of imports) {
-      const file = path.startsWith('@/')
-        ? resolve(ROOT, path.slice(2))
-        : resolve(ROOT, slide.file, '..', path)
-      expect(existsSync(file), `${where(slide)}: <<< ${path}: no file at ${file}`).toBe(true)
-      if (!region)
-        continue
-      const lines = readFileSync(file, 'utf8').split(/\r?\n/)
-      const start = lines.findIndex(l => new RegExp(`^\\s*(?:#|//|<!--|/\\*)\\s*#region\\s+${region}\\b`).test(l))
-      expect(start, `${where(slide)}: ${path} has no "#region ${region}"`).toBeGreaterThanOrEqual(0)
-      const end = lines.findIndex((l, i) => i > start && /^\s*(?:#|\/\/|<!--|\/\*)\s*#endregion\b/.test(l))
-      expect(end, `${where(slide)}: ${path} does not close "#region ${region}"`).toBeGreaterThan(start)
-      const body = lines.slice(start + 1, end).filter(l => l.trim() && !/#(?:end)?region\b/.test(l))
-      expect(body.length, `${where(slide)}: region "${region}" of ${path} is empty`).toBeGreaterThan(0)
+  it('exist for every talk\'s theme slide and every <SlideRef to> and <DeckQr topic>', () => {
+    const known = new Set(topics.map(t => t.topic))
+    const wanted = [
+      ...talks.map(t => ({ where: `data/talks.ts "${t.id}" slide`, topic: t.slide })),
+      ...deck.slides.flatMap(slide => [
+        ...componentTags(slide.content, 'SlideRef').map(attrs => ({
+          where: where(slide),
+          topic: stringProp(attrs, 'to'),
+        })),
+        ...componentTags(slide.content, 'DeckQr').flatMap(attrs => stringProp(attrs, 'topic') === undefined
+          ? []
+          : [
+              {
+                where: where(slide),
+                topic: stringProp(attrs, 'topic'),
+              },
+            ]),
+      ]),
+      // TalkBoard's code opens the reader at the slide with `topic: talks`.
+      { where: 'components/TalkBoard.vue', topic: 'talks' },
+    ]
+    expect(wanted.filter(w => !known.has(w.topic ?? '')).map(w => `${w.where}: "${w.topic}"`)).toEqual([])
+  })
+
+  it('tie each talk to a slide outside the talks section', () => {
+    for (const talk of talks) {
+      const slide = topics.find(t => t.topic === talk.slide)?.slide
+      expect(slide?.section, `talk "${talk.id}"`).not.toBe('Talks worth watching')
     }
+  })
+})
+
+describe('code', () => {
+  it('the Liberty-era Magnum commands are in the Magnum slide\'s notes, as Magnum\'s quickstart gives them', () => {
+    const magnum = deck.slides.find(slide => slide.frontmatter.topic === 'magnum')!
+    const block = /```bash\n([\s\S]*?)```/.exec(magnum.note)?.[1] ?? ''
+    expect(block).toContain('magnum baymodel-create --name k8sbaymodel')
+    expect(block).toContain('--coe kubernetes')
+    expect(block).toContain('magnum bay-create --name k8sbay --baymodel k8sbaymodel --node-count 1')
   })
 })
 

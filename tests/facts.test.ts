@@ -6,7 +6,7 @@ import { companies, roles } from '../data/companies.ts'
 import { density } from '../data/density.ts'
 import { figureTexts, numberWord } from '../data/figures.ts'
 import { sources } from '../data/sources.ts'
-import { attendanceStats, event, innovationCenter, neutronUsage } from '../data/summit.ts'
+import { attendanceStats, event, innovationCenter, neutronUsage, week } from '../data/summit.ts'
 import { talks } from '../data/talks.ts'
 import { talksAppendixSummary } from '../handout/model.ts'
 import { loadDeckWithContent } from './support/deck.ts'
@@ -155,17 +155,38 @@ describe('figures on slides', () => {
       const ids = [
         ...cited.matchAll(/'([^']+)'/g),
       ].map(m => m[1])
-      // Counts of the deck's own links have no outside source.
-      if (['talk-links', 'inferred-links'].includes(id))
-        continue
       expect(ids, `${where(slide)}: shows figure "${id}" but its source line does not cite "${figures[id]!.source}"`).toContain(figures[id]!.source)
     }
   })
 
-  it('the takeaways show the attendance from data', () => {
-    const takeaways = deck.slides.find(s => s.title.startsWith('Takeaways'))!
-    expect(takeaways.content).toContain('<DataFigure of="attendees" />')
-    expect(figureTexts().attendees!.text).toBe('over 5000')
+  /** The sources of the figures each drawing component shows, from the data it draws. */
+  const drawn: Record<string, (attrs: string) => string[]> = {
+    AttendanceStats: (attrs) => {
+      const ids = [
+        ...(/:ids="\[([^\]]*)\]"/.exec(attrs)?.[1] ?? '').matchAll(/'([^']+)'/g),
+      ].map(m => m[1]!)
+      return attendanceStats.filter(stat => ids.length === 0 || ids.includes(stat.id)).map(stat => stat.source)
+    },
+    DensityClaim: () => [density.report.source, density.vendor.source],
+    InnovationClusters: () => [innovationCenter.source],
+    SummitWeek: () => [week.source],
+    CompanyGroups: () => roles.map(role => role.source),
+    CompanyTiles: () => roles.map(role => role.source),
+  }
+
+  it.each(Object.keys(drawn))('every slide drawing <%s> cites the sources of what it draws', (name) => {
+    const uses = deck.slides.flatMap(slide => [
+      ...slide.content.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'g')),
+    ].map(m => ({ slide, attrs: m[1]! })))
+    expect(uses.length, `no slide draws <${name}>: take it out of this list`).toBeGreaterThan(0)
+    for (const { slide, attrs } of uses) {
+      const cited = /<SourceLine\s+:ids="\[([^\]]*)\]"/.exec(slide.content)?.[1] ?? ''
+      const ids = [
+        ...cited.matchAll(/'([^']+)'/g),
+      ].map(m => m[1])
+      for (const source of new Set(drawn[name]!(attrs)))
+        expect(ids, `${where(slide)}: draws <${name}> from "${source}" but its source line does not cite it`).toContain(source)
+    }
   })
 })
 
@@ -257,6 +278,8 @@ function dataStrings(value: unknown, key = ''): string[] {
       'source',
       'confidence',
       'roles',
+      // A slide's topic, an id too.
+      'slide',
     ].includes(key)
       ? []
       : [value]
@@ -377,11 +400,34 @@ describe('what the deck says about itself', () => {
   it('the opening notes do not claim a source line on every slide', () => {
     const opening = deck.slides[0]!
     expect(opening.note).toMatch(/talk slides have no source line/i)
+    for (const slide of deck.slides.filter(s => s.section === 'Talks worth watching'))
+      expect(slide.content, `${where(slide)} has a source line, which the opening notes deny`).not.toContain('<SourceLine')
   })
 
-  it('the sources slide does not claim a confidence label on every link', () => {
-    const list = deck.slides.find(s => s.title === 'Sources')!
-    expect(list.content).not.toMatch(/confidence of every link/i)
-    expect(list.content).toContain('<DataFigure of="inferred-links" />')
+  it('labels the takeaways as the deck\'s own reading, each pointing at a slide', () => {
+    const takeaways = deck.slides.find(s => s.section === 'Takeaways')!
+    expect(takeaways.title).toMatch(/^Our reading/)
+    expect(takeaways.note).toMatch(/this deck's own conclusions/)
+    expect(takeaways.note).not.toMatch(/each one comes from the report/i)
+    const items = takeaways.content.match(/<li>/g)?.length ?? 0
+    expect(items).toBeGreaterThan(0)
+    expect(takeaways.content.match(/<SlideRef\b/g)?.length, 'a takeaway without a <SlideRef>').toBe(items)
+  })
+
+  it('never implies the links it shows are the report\'s own, which could not be read', () => {
+    const all = texts.map(t => `${t.where}: ${t.text}`)
+    expect(all.filter(line => /confirmed as the report.s link|the report.s links? (?:is|are) (?:shown|given)/i.test(line))).toEqual([])
+    const inferredWords = texts.filter(t => /inferred/i.test(t.text) && /report.s link\b/i.test(t.text))
+    expect(inferredWords.map(t => t.where)).toEqual([])
+  })
+
+  it('names every source in the closing notes, where the talk details come from included', () => {
+    const last = deck.slides.at(-1)!
+    expect(last.note).toMatch(/research notes/)
+    for (const source of sources) {
+      const name = source.short.replace(/ \(.*\)$/, '').replace(/^Canonical's figures, reposted on /, '')
+      const key = /\b[\w-]+\.(?:org|com|dev|io|tv)\b/.exec(source.title)?.[0] ?? name.split(' ')[0]!
+      expect(last.note, `closing notes do not name source "${source.id}" (${key})`).toContain(key)
+    }
   })
 })

@@ -11,6 +11,7 @@ import { promisify } from 'node:util'
 import { PDFDocument, PDFName } from 'pdf-lib'
 import { getMeta } from 'unpdf'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { companies } from '../data/companies.ts'
 import { sources } from '../data/sources.ts'
 import { event } from '../data/summit.ts'
 import { talks as deckTalks } from '../data/talks.ts'
@@ -208,8 +209,78 @@ describe('handout, one slide per page with notes', () => {
     for (const target of targets) {
       const slide = deck.slides[target - 1]!
       expect(texts[target]).toContain(`Slide ${slide.number} of ${deck.slides.length}`)
-      expect(texts[agenda.number]).toContain(normalise(slide.heading ?? slide.title).replace(/ \(1\/\d\)$/, ''))
+      // The agenda names each section, and jumps to the slide that opens it.
+      expect(slide.startsSection, `the agenda jumps to slide ${slide.number}, which opens no section`).toBe(true)
+      expect(texts[agenda.number]).toContain(normalise(slide.section!))
     }
+  })
+
+  // Every fact the report gives, whether a slide shows it or its notes tell it: a reader of the
+  // handout misses nothing the talk said.
+  it.each([
+    'over 5000',
+    '56 countries',
+    '14 different tracks',
+    'four days',
+    'six months',
+    'design summit',
+    'Innovation Center',
+    'upstream development',
+    'two dedicated 1000 node clusters',
+    'dozens of people on the ground',
+    'Japan, South Korea and China',
+    'huge traffic volumes',
+    'Square Kilometre Array',
+    'Magnum',
+    'declared production ready',
+    'Container Orchestration Engine',
+    'Kubernetes and Docker Swarm',
+    'Apache Mesos',
+    'build-it-yourself',
+    'Kuryr',
+    'libnetwork',
+    'double encapsulation',
+    'block storage',
+    'Kolla',
+    'Python dependencies',
+    'packaging easier',
+    'LXC/LXD',
+    'OpenVZ',
+    'drop-in replacements for KVM',
+    'near to being ready',
+    'factor of 10 or more',
+    '14.5',
+    '94',
+    '57',
+    'start faster',
+    'network and disk IO',
+    'isolation and security',
+    'integration engine',
+    'elastic resources',
+    'single interface',
+    'live up to the hype',
+    'not a perfect fit',
+    'non-OpenStack parts',
+    'Neutron',
+    'most commits',
+    'Mark Collier',
+    '89',
+    'SDN',
+    'NFV',
+    'IPv6',
+    'BGP integration with external networks',
+    'Midokura',
+    'Kyle Mestery',
+    'San Antonio',
+    'magnum baymodel-create',
+    'CREATE_COMPLETE',
+    'Ansible playbooks',
+  ])('carries the report\'s or the research\'s "%s"', (fact) => {
+    expect(texts.join(' ')).toContain(normalise(fact))
+  })
+
+  it.each(companies.map(company => company.name))('names %s', (name) => {
+    expect(texts.join(' ')).toContain(normalise(name))
   })
 
   it('prints a QR code beside each talk link that decodes to the same URL', async () => {

@@ -38,8 +38,8 @@ function longest(kind: 'slide' | 'note'): { no: number, text: string } {
 const slideSentence = longest('slide')
 const noteSentence = longest('note')
 /** A slide with a chart, and one with the talks' links, for the screenshots. */
-const chartSlide = deck.slides.find(slide => /<VendorStats\b/.test(slide.content))!.number
-const talksSlide = deck.slides.find(slide => /<TalkLinks\b/.test(slide.content))!.number
+const chartSlide = deck.slides.find(slide => /<CompanyGroups\b/.test(slide.content))!.number
+const talksSlide = deck.slides.find(slide => /<TalkBoard\b/.test(slide.content))!.number
 
 /** Markdown's straight quotes, as the deck renders them typographic. */
 function foldQuotes(text: string): string {

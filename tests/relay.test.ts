@@ -61,6 +61,19 @@ function setup(saved: Rehearsal[] = []) {
 const send = (relay: Relay, peer: Peer, message: object): void => relay.receive(peer, JSON.stringify(message))
 
 describe('the relay\'s rules', () => {
+  it('tells every client the audience URL (for the slides\' QR codes), and only key holders the remote\'s', () => {
+    const { relay, peer } = setup()
+    relay.audienceUrl = 'http://192.0.2.7:4321/'
+    relay.remoteUrl = `http://192.0.2.7:4321/remote#key=${KEY}`
+    const stranger = peer('audience')
+    const presenter = peer('presenter')
+    send(relay, stranger, { type: 'hello', role: 'audience' })
+    send(relay, presenter, { type: 'hello', role: 'presenter', key: KEY })
+    expect(stranger.inbox[0]).toMatchObject({ type: 'welcome', audienceUrl: relay.audienceUrl })
+    expect(stranger.inbox[0]).not.toHaveProperty('remoteUrl')
+    expect(presenter.inbox[0]).toMatchObject({ type: 'welcome', audienceUrl: relay.audienceUrl, remoteUrl: relay.remoteUrl })
+  })
+
   it('a client without the key only follows: its commands are refused and counted, nobody moves', () => {
     const { relay, peer } = setup()
     const stranger = peer('audience')

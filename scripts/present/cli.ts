@@ -27,7 +27,6 @@ const SOURCES = [
   'present',
   'styles',
   'public',
-  'snippets',
   'vite.config.ts',
   'package-lock.json',
   'custom-nav-controls.vue',

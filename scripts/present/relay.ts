@@ -81,6 +81,8 @@ export class Relay {
   private readonly clicksTotals = new Map<number, number>()
   /** The remote's URL, key included, told only to clients with the key (for the QR code). */
   remoteUrl = ''
+  /** The audience URL, sent to every client (it carries no key). */
+  audienceUrl = ''
   private readonly secretDigest: Buffer
   private readonly now: () => number
   private lastRehearsal: Record<number, number>
@@ -169,6 +171,7 @@ export class Relay {
       state: this.state,
       pace: this.pace,
       now: this.now(),
+      ...(this.audienceUrl && { audienceUrl: this.audienceUrl }),
       ...(authorized && { remoteUrl: this.remoteUrl, lastRehearsal: this.lastRehearsal }),
     })
   }

@@ -287,6 +287,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     audience: `http://${lan}:${port}/`,
   }
   relay.remoteUrl = urls.remote
+  relay.audienceUrl = urls.audience
 
   return {
     port,

@@ -9,7 +9,7 @@ export const SECTIONS: readonly string[] = [
   'Containers',
   'Integration',
   'Talks worth watching',
-  'Close',
+  'Takeaways',
 ]
 
 /** A slide with its markdown content as Slidev parsed it, for checks on what the slide contains. */
