@@ -1,22 +1,29 @@
 import type { BrowserContext, Page, ViewportSize } from 'playwright-chromium'
 import type { BrowserLog } from './support/layout.ts'
+import type { RoomMeasure } from './support/room.ts'
 import type { NetworkGuard } from './support/site.ts'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseTimeString } from '@slidev/parser/utils'
+import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { talks } from '../data/talks.ts'
 import { writeFileAtomic } from '../scripts/lib/atomic.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
+import { downscale } from '../scripts/lib/png.ts'
 import { fullSentences } from './support/deck.ts'
 import { describeProblems, foreignRequests, inspectSlideLayout, recordBrowser } from './support/layout.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
-import { guardNetwork, serveBuiltDeck, slideUrl, waitForActivatedWorker, waitForSlide } from './support/site.ts'
+import { decodeQr, faintText, measureRoom, median, ROOM_MAX_MEDIAN_WORDS, ROOM_MAX_WORDS, ROOM_MIN_CONTRAST, roomTable, smallText } from './support/room.ts'
+import { guardNetwork, openSlide, serveBuiltDeck, slideUrl, waitForActivatedWorker, waitForSlide } from './support/site.ts'
 
 const deck = await loadDeck()
 const CANVAS: ViewportSize = { width: 980, height: 552 }
 const SHOTS = join(TEST_OUTPUT, 'slides')
 
 const served = serveBuiltDeck()
+/** The room check of each slide, measured in the per-slide loop below (tests/support/room.ts). */
+const rooms = new Map<number, RoomMeasure>()
 
 interface Session {
   context: BrowserContext
@@ -98,6 +105,84 @@ describe(`every slide at ${CANVAS.width}x${CANVAS.height}, all clicks revealed, 
     expect.soft(layout.text.length, `${what}: the slide shows no text`).toBeGreaterThan(0)
     expect.soft(describeProblems(layout.overflowing), `${what}: elements reach outside the ${CANVAS.width}x${CANVAS.height} slide`).toBe('')
     expect.soft(describeProblems(layout.clipped), `${what}: text cut off by its own box`).toBe('')
+
+    // Read from the back of the room: few words, large text, contrast that needs no tinted panel.
+    const room = await measureRoom(s.page, no)
+    rooms.set(no, room)
+    expect.soft(room.words, `${what}: words on the slide, source line aside`).toBeLessThanOrEqual(ROOM_MAX_WORDS)
+    expect.soft(smallText(room), `${what}: text drawn below its floor on the ${CANVAS.width}x${CANVAS.height} canvas`).toBe('')
+    expect.soft(faintText(room), `${what}: text under ${ROOM_MIN_CONTRAST}:1 against the slide's base background`).toBe('')
+  })
+
+  it(`the room table; at most ${ROOM_MAX_MEDIAN_WORDS} words a slide in the median`, async () => {
+    const table = roomTable(deck.slides, rooms)
+    console.log(`room check at ${CANVAS.width}x${CANVAS.height}:\n${table}`)
+    await writeFileAtomic(join(TEST_OUTPUT, 'room.txt'), new TextEncoder().encode(table))
+    expect(deck.slides.filter(slide => !rooms.has(slide.number)).map(slide => slide.number), 'slides the room check did not measure').toEqual([])
+    expect(median([
+      ...rooms.values(),
+    ].map(room => room.words)), 'median words a slide').toBeLessThanOrEqual(ROOM_MAX_MEDIAN_WORDS)
+  })
+})
+
+describe('the QR codes for the room', () => {
+  const SCREEN: ViewportSize = { width: 1280, height: 720 }
+  /** 1280x720 averaged down to 320x180: the code as a phone at the back of the room sees it. */
+  const BLUR = 4
+
+  it(`at least one; each read from a ${SCREEN.width}x${SCREEN.height} screen averaged ${BLUR}x${BLUR} decodes to its data-qr-url, a page that links every talk`, async () => {
+    expect(deck.slides.filter(slide => !rooms.has(slide.number)).map(slide => slide.number), 'slides the per-slide loop did not measure (it finds the QR codes)').toEqual([])
+    const codes = [...rooms].flatMap(([no, room]) => room.qr.map(qr => ({ no, ...qr })))
+    expect(codes.length, 'no element on any slide carries data-qr-url').toBeGreaterThan(0)
+    const talkUrls = [
+      ...new Set(talks.flatMap(talk => talk.links.map(link => new URL(link.url).href))),
+    ]
+
+    for (const no of new Set(codes.map(code => code.no))) {
+      const onSlide = codes.filter(code => code.no === no)
+      const what = `slide ${no}`
+      expect.soft(onSlide.map(code => code.element), `${what}: one QR code a slide, so a phone cannot read the wrong one`).toHaveLength(1)
+      const { url, element } = onSlide[0]!
+      expect.soft(URL.parse(url)?.protocol, `${what}: ${element} data-qr-url "${url}" is not an absolute http(s) URL`).toMatch(/^https?:$/)
+      const target = URL.parse(url)
+      if (!target)
+        continue
+
+      // A fresh context, no service worker. The QR's host (the published site, out of reach here) is
+      // answered by the local build, path for path: a URL under a sub-path finds no route in this
+      // build, made for "/", and fails, as it would on a host that serves this build at its root.
+      const context = await served.browser.newContext({ viewport: SCREEN, reducedMotion: 'reduce', serviceWorkers: 'block' })
+      try {
+        const log = recordBrowser(context)
+        const guard = await guardNetwork(context, [served.server.url])
+        if (target.origin !== new URL(served.server.url).origin) {
+          await context.route(request => new URL(request).origin === target.origin, async (route) => {
+            const { pathname, search } = new URL(route.request().url())
+            await route.fulfill({ response: await route.fetch({ url: new URL(`${pathname.slice(1)}${search}`, served.server.url).href }) })
+          })
+        }
+        const page = await context.newPage()
+        await openSlide(page, served.server.url, no, 999)
+        await page.evaluate(() => Promise.all([...document.images].map(image => image.decode().catch(() => undefined))))
+        const small = downscale(await page.screenshot(), BLUR)
+        await writeFileAtomic(join(TEST_OUTPUT, 'qr', `slide-${String(no).padStart(2, '0')}-${small.width}x${small.height}.png`), PNG.sync.write(small))
+        expect.soft(decodeQr(small), `${what}: ${element} decoded from the ${small.width}x${small.height} screen`).toBe(url)
+
+        await page.goto(url)
+        const state = await page.waitForFunction(() => {
+          const { reader, handout } = document.documentElement.dataset
+          return [reader, handout].find(s => s === 'ready' || s === 'error')
+        }, undefined, { timeout: 30_000 }).then(handle => handle.jsonValue(), () => 'never ready (no data-reader or data-handout of ready or error)')
+        expect.soft(state, `${what}: the page at ${url}`).toBe('ready')
+        const hrefs = new Set(await page.locator('a[href]').evaluateAll(links => links.map(a => (a as HTMLAnchorElement).href)))
+        expect.soft(talkUrls.filter(href => !hrefs.has(href)), `${what}: talk links (data/talks.ts) missing from ${url}`).toEqual([])
+        expect.soft(log.errors, `${what}: console or page errors`).toEqual([])
+        expect.soft(guard.outside, `${what}: requests blocked for leaving the local server`).toEqual([])
+      }
+      finally {
+        await context.close()
+      }
+    }
   })
 })
 
