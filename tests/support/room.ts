@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-chromium'
 import type { PNG } from 'pngjs'
 import jsQR from 'jsqr'
+import { median } from '../../scripts/bench/stats.ts'
 
 /**
  * The room check: what a slide looks like from the back of a room, measured in the browser on the
@@ -317,14 +318,6 @@ function smallest<T>(items: readonly T[], by: (item: T) => number): T | undefine
   return items.reduce<T | undefined>((min, item) => min === undefined || by(item) < by(min)
     ? item
     : min, undefined)
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? sorted[mid]!
-    : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 /** The room table: one line per slide (number, title, words, smallest text, lowest contrast, empty share). */
