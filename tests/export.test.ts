@@ -1,3 +1,4 @@
+import type { Browser } from 'playwright-chromium'
 import type { Deck } from '../scripts/lib/deck.ts'
 import type { PrintOptions, PrintResult } from '../scripts/lib/print.ts'
 import { Buffer } from 'node:buffer'
@@ -8,7 +9,7 @@ import process from 'node:process'
 import { promisify } from 'node:util'
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib'
 import { extractText, getDocumentProxy, getMeta } from 'unpdf'
-import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { companies } from '../data/companies.ts'
 import { talks } from '../data/talks.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
@@ -21,7 +22,6 @@ import { ROOT, TEST_OUTPUT } from './support/paths.ts'
 import { destinationPage, normalise } from './support/pdf-read.ts'
 
 const OUT_DIR = join(TEST_OUTPUT, 'export')
-const PDF = join(OUT_DIR, 'slides.pdf')
 const EXPORT_SCRIPT = resolve(ROOT, 'scripts/export.ts')
 const run = promisify(execFile)
 
@@ -70,31 +70,30 @@ async function expectOnlyFile(dir: string, name: string, bytes: Uint8Array): Pro
 let deck: Deck
 /** The fixture deck, on which a failed export is tested (its build is made once per run by the global setup). */
 let fixture: Deck
+/** The real deck's slides PDF, printed by printPdf once per run by the global setup (tests/support/prints.ts; handout.test.ts reads it too). */
 let result: PrintResult
 let bytes: Uint8Array
 let pdf: PDFDocumentProxy
 let pageTexts: string[]
 let allText: string
+/** The run's one Chromium, for the failed exports below. */
+let browser: Browser
 
 beforeAll(async () => {
   await rm(OUT_DIR, { recursive: true, force: true })
   deck = await loadDeck()
   fixture = await loadDeck(FIXTURE_ENTRY)
-  const browser = await connectBrowser()
-  try {
-    result = await exportSlidesPdf({
-      distDir: inject('distDir'),
-      out: PDF,
-      browser,
-    })
-  }
-  finally {
-    await browser.close()
-  }
-  bytes = new Uint8Array(await readFile(PDF))
+  browser = await connectBrowser()
+  result = inject('realPrints').slides
+  expect(result.layout).toBe('slides')
+  bytes = new Uint8Array(await readFile(result.out))
   pdf = await open(bytes)
   pageTexts = (await extractText(pdf)).text.map(normalise)
   allText = pageTexts.join(' ')
+})
+
+afterAll(async () => {
+  await browser?.close()
 })
 
 describe('the exported PDF', () => {
@@ -257,6 +256,7 @@ describe('a failed export', () => {
       distDir: inject('fixtureDist'),
       out,
       entry,
+      browser,
     }))
       .rejects
       .toThrow(`has ${fixture.slides.length} slides but`)
@@ -270,6 +270,7 @@ describe('a failed export', () => {
       distDir: inject('fixtureDist'),
       entry: FIXTURE_ENTRY,
       out,
+      browser,
       onStage: (stage) => {
         stages.push(stage)
         if (stage === 'write')
@@ -294,6 +295,7 @@ describe('a failed export', () => {
       distDir: inject('fixtureDist'),
       entry: FIXTURE_ENTRY,
       out,
+      browser,
     })).rejects.toThrow()
     expect((await readdir(dir)).sort()).toEqual(['in-the-way', 'slides.pdf'])
     expect(await readdir(out)).toEqual(['keep'])

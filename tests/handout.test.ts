@@ -23,14 +23,17 @@ import { connectBrowser } from './support/browser.ts'
 import { FIXTURE_ENTRY } from './support/fixture.ts'
 import { ROOT, TEST_OUTPUT } from './support/paths.ts'
 import { decodeQrIn, inkCoverage, internalLinkTargets, linkBoxes, normalise, openPdf, pageSizes, pageTexts, readOutline, readPng, renderPage } from './support/pdf-read.ts'
+import { HANDOUT_MADE } from './support/prints.ts'
 
 const OUT_DIR = join(TEST_OUTPUT, 'handout')
-const NOTES_PDF = join(OUT_DIR, 'handout.pdf')
-const THREE_UP_PDF = join(OUT_DIR, 'handout-3up.pdf')
-const SLIDES_PDF = join(OUT_DIR, 'slides.pdf')
+/** The real deck's handouts and slides PDF, printed from its build once per run by the global setup (tests/support/prints.ts; export.test.ts checks the slides PDF). */
+const PRINTS = inject('realPrints')
+const NOTES_PDF = PRINTS.notes.out
+const THREE_UP_PDF = PRINTS.threeUp.out
+const SLIDES_PDF = PRINTS.slides.out
 const SCRIPT = resolve(ROOT, 'scripts/handout.ts')
-/** A fixed made-on date, so the cover is checkable. */
-const MADE = '2026-01-15'
+/** A fixed made-on date, so the cover is checkable (the global setup's handouts carry it too). */
+const MADE = HANDOUT_MADE
 /** Dots per inch for QR decoding: about five pixels per module at the printed size. */
 const QR_DPI = 300
 const run = promisify(execFile)
@@ -97,28 +100,11 @@ beforeAll(async () => {
   await mkdir(OUT_DIR, { recursive: true })
   deck = await loadDeck()
   const distDir = inject('distDir')
+  notes = PRINTS.notes
+  threeUp = PRINTS.threeUp
+  expect([notes.layout, threeUp.layout]).toEqual(['notes', '3up'])
   const browser = await connectBrowser()
   try {
-    notes = await printPdf({
-      layout: 'notes',
-      distDir,
-      out: NOTES_PDF,
-      made: MADE,
-      browser,
-    })
-    threeUp = await printPdf({
-      distDir,
-      out: THREE_UP_PDF,
-      layout: '3up',
-      made: MADE,
-      browser,
-    })
-    await printPdf({
-      layout: 'slides',
-      distDir,
-      out: SLIDES_PDF,
-      browser,
-    })
     await readSiteHeadings(browser, distDir)
   }
   finally {
@@ -402,17 +388,24 @@ async function lastGoodHandout(name: string): Promise<{ dir: string, target: str
 describe('writing the handout', () => {
   it('leaves the previous handout byte-identical, and no temporary file, when it fails', async () => {
     const { dir, target, previous } = await lastGoodHandout('atomic')
-    await expect(printPdf({
-      layout: 'notes',
-      distDir: inject('fixtureDist'),
-      entry: FIXTURE_ENTRY,
-      out: target,
-      made: MADE,
-      onStage: (stage) => {
-        if (stage === 'write')
-          throw new PrintError('forced failure just before writing')
-      },
-    })).rejects.toThrow('forced failure')
+    const browser = await connectBrowser()
+    try {
+      await expect(printPdf({
+        layout: 'notes',
+        distDir: inject('fixtureDist'),
+        entry: FIXTURE_ENTRY,
+        out: target,
+        made: MADE,
+        browser,
+        onStage: (stage) => {
+          if (stage === 'write')
+            throw new PrintError('forced failure just before writing')
+        },
+      })).rejects.toThrow('forced failure')
+    }
+    finally {
+      await browser.close()
+    }
     expect(await readdir(dir)).toEqual(['handout.pdf'])
     expect(Buffer.compare(await readFile(target), previous)).toBe(0)
   })

@@ -3,7 +3,7 @@ import type { NetworkGuard } from './support/site.ts'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { FIXTURE_ENTRY } from './support/fixture.ts'
-import { guardNetwork, openSlide, serveBuiltDeck, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
+import { guardNetwork, openSlide, serveBuiltDeck, showSlideAllClicks, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
 
 /** Offline is machinery: tested on the fixture deck's build. */
 const deck = await loadDeck(FIXTURE_ENTRY)
@@ -60,8 +60,10 @@ describe('offline, after a first visit (PWA service worker)', () => {
 
     await page.reload()
     await waitForSlide(page, 1)
+    // From slide 1, loaded again above, each slide is reached through the deck's router; the next
+    // test loads a deep link offline in a new tab.
     for (const slide of deck.slides) {
-      await openSlide(page, served.server.url, slide.number, 999)
+      await showSlideAllClicks(page, served.server.url, slide.number)
       const text = await page.locator(`#slideshow .slidev-page-${slide.number} .slidev-layout`).textContent() ?? ''
       expect(text.trim().length, `slide ${slide.number} rendered empty offline`).toBeGreaterThan(0)
     }

@@ -1,7 +1,7 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDeckWithContent } from './support/deck.ts'
-import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, serveBuiltDeck, waitForSlide } from './support/site.ts'
+import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, serveBuiltDeck, showSlideAllClicks, waitForSlide } from './support/site.ts'
 
 const deck = await loadDeckWithContent()
 /** Four slides in a row without clicks, so that each swipe moves a whole slide. */
@@ -55,7 +55,8 @@ describe('on a phone (390x844, touch)', () => {
   })
 
   it.each(deck.slides.map(slide => slide.number))('slide %i fits the width: no horizontal scroll', async (no) => {
-    await openSlide(page, served.server.url, no, 999)
+    // Slide 1 is loaded from its URL, each next one reached through the deck's router (a reader swiping on).
+    await showSlideAllClicks(page, served.server.url, no)
     const fit = await page.evaluate((n) => {
       window.scrollTo(200, 0)
       const slide = document.querySelector(`#slideshow .slidev-page-${n}`)!.getBoundingClientRect()

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, ViewportSize } from 'playwright-chromium'
-import type { BrowserLog } from './support/layout.ts'
+import type { BrowserLog, InFlight } from './support/layout.ts'
 import type { RoomMeasure } from './support/room.ts'
 import type { NetworkGuard } from './support/site.ts'
 import { existsSync } from 'node:fs'
@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../scripts/lib/atomic.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { downscale } from '../scripts/lib/png.ts'
 import { fullSentences } from './support/deck.ts'
-import { describeProblems, foreignRequests, inspectSlideLayout, recordBrowser } from './support/layout.ts'
+import { describeProblems, foreignRequests, inspectSlideLayout, recordBrowser, trackInFlight } from './support/layout.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
 import { decodeQr, faintText, measureRoom, ROOM_MAX_MEDIAN_WORDS, ROOM_MAX_WORDS, ROOM_MIN_CONTRAST, roomTable, smallText } from './support/room.ts'
 import { guardNetwork, openSlide, serveBuiltDeck, slideUrl, waitForActivatedWorker, waitForSlide } from './support/site.ts'
@@ -57,10 +57,12 @@ describe(`every slide at ${CANVAS.width}x${CANVAS.height}, all clicks revealed, 
   // One context for all slides, with service workers blocked so that no worker installed by one check
   // serves the next; each slide is still loaded from its own URL, and judged on what it logged itself.
   let s: Session
+  let inFlight: InFlight
 
   beforeAll(async () => {
     const context = await served.browser.newContext({ viewport: CANVAS, reducedMotion: 'reduce', serviceWorkers: 'block' })
     const log = recordBrowser(context)
+    inFlight = trackInFlight(context)
     const guard = await guardNetwork(context, [served.server.url])
     s = {
       context,
@@ -90,10 +92,12 @@ describe(`every slide at ${CANVAS.width}x${CANVAS.height}, all clicks revealed, 
   it.each(deck.slides.map(s => [s.number, s.title] as const))('slide %i: %s', async (no, title) => {
     const what = `slide ${no} "${title}"`
     const mark = { requests: s.log.requests.length, errors: s.log.errors.length, outside: s.guard.outside.length }
-    await s.page.goto(slideUrl(served.server.url, no, 999), { waitUntil: 'networkidle' })
+    await s.page.goto(slideUrl(served.server.url, no, 999))
     await waitForSlide(s.page, no)
     await s.page.locator(`.slidev-page-${no}`).waitFor({ state: 'visible' })
     await s.page.evaluate(() => document.fonts.ready.then(() => undefined))
+    // Every request the slide made (its chunks, images, fonts) has ended, so it is logged and drawn.
+    await inFlight.settled()
 
     await writeFileAtomic(join(SHOTS, `${String(no).padStart(2, '0')}.png`), await s.page.screenshot())
 

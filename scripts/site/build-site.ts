@@ -1,10 +1,12 @@
 // `npm run build:site`: the public site with its downloads. It builds the deck for the public
 // (`build:public`: no speaker notes, no presenter, notes, overview or export routes), prints the
 // slides PDF from that build (scripts/export.ts) and the handout with speaker notes
-// (scripts/handout.ts, from its own full build), and puts both under <out>/downloads/, where the
+// (scripts/handout.ts, from its own full build or --handout-dist), and puts both under <out>/downloads/, where the
 // deck's nav bar links them (custom-nav-controls.vue).
-// Usage: node scripts/site/build-site.ts [--out dist] [--base /] [--public-only] [--pages] [--entry slides.md]
+// Usage: node scripts/site/build-site.ts [--out dist] [--base /] [--public-only] [--pages] [--entry slides.md] [--handout-dist DIR]
 //   --public-only  only the public build, without the PDFs (that is `npm run build:public`)
+//   --handout-dist the handout from this full build (`slidev build` of the same entry, notes
+//                  included) instead of a fresh one: the tests pass the one they already have
 //   --pages        for GitHub Pages, which cannot send headers: the security policy goes into the
 //                  HTML as <meta> elements, and a .nojekyll file keeps _-prefixed assets served
 import { execFile } from 'node:child_process'
@@ -31,6 +33,9 @@ export const PUBLIC_BUILD_ARGS = ['--without-notes'] as const
 
 /** Where the downloads go inside the site, relative to its base. */
 export const DOWNLOADS_DIR = 'downloads'
+
+/** The progress line buildSite starts with once the public build is done and the printing starts (the tests' global setup waits on it). */
+export const SITE_PRINTING = 'slides PDF from the public build'
 
 export class SiteBuildError extends Error {
   override name = 'SiteBuildError'
@@ -127,6 +132,8 @@ export interface SiteOptions {
   pages?: boolean
   /** The deck's entry markdown, slides.md unless given. */
   entry?: string
+  /** A full build (notes included) of the same entry to print the handout from; a fresh one unless given. */
+  handoutDist?: string
   onStage?: (detail: string) => void
 }
 
@@ -162,7 +169,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     const dir = join(out, DOWNLOADS_DIR)
     await mkdir(dir, { recursive: true })
     const slides = join(dir, files.slides)
-    say(`slides PDF from the public build: ${relative(DECK_ROOT, slides)}`)
+    say(`${SITE_PRINTING}: ${relative(DECK_ROOT, slides)}`)
     await runScript('export.ts', [
       '--dist',
       out,
@@ -172,10 +179,23 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
       slides,
       ...entryArgs,
     ])
-    // The handout carries the speaker notes, which the public build leaves out: handout.ts makes its own build.
+    // The handout carries the speaker notes, which the public build leaves out: handout.ts makes its
+    // own build, unless given one (it checks that the build has the entry's slides).
     const handout = join(dir, files.handout)
-    say(`handout with speaker notes: ${relative(DECK_ROOT, handout)}`)
-    await runScript('handout.ts', ['--out', handout, ...entryArgs])
+    say(`handout with speaker notes: ${relative(DECK_ROOT, handout)}${options.handoutDist
+      ? ` from the build in ${options.handoutDist}`
+      : ''}`)
+    await runScript('handout.ts', [
+      '--out',
+      handout,
+      ...entryArgs,
+      ...(options.handoutDist
+        ? [
+            '--dist',
+            resolve(options.handoutDist),
+          ]
+        : []),
+    ])
     for (const file of [slides, handout]) {
       if (!(await stat(file).catch(() => undefined))?.size)
         throw new SiteBuildError(`${relative(DECK_ROOT, file)} was not written`)
@@ -199,6 +219,7 @@ async function main(argv: readonly string[]): Promise<void> {
       'public-only': { type: 'boolean', default: false },
       'pages': { type: 'boolean', default: false },
       'entry': { type: 'string' },
+      'handout-dist': { type: 'string' },
     },
   })
   const base = values.base === undefined
@@ -210,6 +231,7 @@ async function main(argv: readonly string[]): Promise<void> {
     publicOnly: values['public-only'],
     pages: values.pages,
     entry: values.entry,
+    handoutDist: values['handout-dist'],
     onStage: detail => console.log(detail),
   })
   console.log(`done: ${relative(process.cwd(), result.out) || '.'}${result.downloads.length

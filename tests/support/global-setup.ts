@@ -1,18 +1,22 @@
 import type { TestProject } from 'vitest/node'
+import type { RealDeckPrints } from './prints.ts'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import process from 'node:process'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/lib/browser.ts'
-import { buildPublic } from '../../scripts/site/build-site.ts'
+import { buildPublic, SITE_PRINTING } from '../../scripts/site/build-site.ts'
 import { buildDeck, runNpmScript } from './build.ts'
 import { FIXTURE_ENTRY } from './fixture.ts'
 import { TEST_OUTPUT } from './paths.ts'
+import { printRealDeck } from './prints.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The real deck, `slidev build`: for the tests about its content (facts, talks, notes, each slide on screen). */
     distDir: string
+    /** The real deck's slides PDF and handouts, printed from distDir (tests/support/prints.ts). */
+    realPrints: RealDeckPrints
     /** The fixture deck (tests/fixtures/deck), `slidev build`. */
     fixtureDist: string
     /** The fixture deck, `npm run build:public`: no notes, no presenter. */
@@ -27,45 +31,26 @@ declare module 'vitest' {
 }
 
 /**
- * Builds every site the suite reads, each once per run, and starts the one Chromium the test files
- * share. The real deck's build is for the tests about its content; the fixture deck's builds are for
- * the machinery.
+ * Builds every site the suite reads, each once per run, prints the real deck's PDFs once, and
+ * starts the one Chromium the test files share. The real deck's build is for the tests about its
+ * content; the fixture deck's builds are for the machinery.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = performance.now()
+  const times: string[] = []
+  /** Runs `work`, noting how long it took from the start of the setup, for the line printed at the end. */
+  const timed = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    const result = await work()
+    times.push(`${what} done at ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    return result
+  }
   const out = (name: string): string => join(TEST_OUTPUT, name)
   const fresh = async (dir: string): Promise<string> => {
     await rm(dir, { recursive: true, force: true })
     return dir
   }
-  // Builds of one deck share its node_modules/.slidev (Slidev writes its virtual modules there), so
-  // the fixture's builds run one after another, beside the real deck's build.
-  /** `npm run SCRIPT -- --entry <fixture> --out DIR`. */
-  const fixtureScript = async (script: string, dir: string): Promise<void> => runNpmScript(script, [
-    '--entry',
-    FIXTURE_ENTRY,
-    '--out',
-    dir,
-  ])
-  const fixtureBuilds = async (): Promise<[string, string, string, string]> => {
-    const full = await buildDeck(await fresh(out('fixture-dist')), [FIXTURE_ENTRY])
-    const publicDir = await fresh(out('fixture-public-dist'))
-    await fixtureScript('build:public', publicDir)
-    const recap = await buildPublic({ out: await fresh(out('fixture-recap-dist')), base: '/recap/', entry: FIXTURE_ENTRY })
-    // build:site is a public build, the slides PDF printed from it and a full build for the handout.
-    const site = await fresh(out('fixture-site-dist'))
-    await fixtureScript('build:site', site)
-    return [full, publicDir, recap, site]
-  }
-  const [distDir, [fixtureDist, fixturePublicDist, fixtureRecapDist, fixtureSiteDist]] = await Promise.all([
-    buildDeck(out('dist')),
-    fixtureBuilds(),
-  ])
-  project.provide('distDir', distDir)
-  project.provide('fixtureDist', fixtureDist)
-  project.provide('fixturePublicDist', fixturePublicDist)
-  project.provide('fixtureSiteDist', fixtureSiteDist)
-  project.provide('fixtureRecapDist', fixtureRecapDist)
 
+  // Started first: the setup prints with it too.
   const { executablePath } = resolveChromium()
   const server = await chromium.launchServer({
     executablePath,
@@ -76,6 +61,69 @@ export default async function setup(project: TestProject): Promise<() => Promise
         : []),
     ],
   })
+  const browser = await chromium.connect(server.wsEndpoint())
+
+  // Builds of one deck share its node_modules/.slidev (Slidev writes its virtual modules there), so
+  // the fixture's builds run one after another, beside the real deck's build and print.
+  /** `npm run SCRIPT -- --entry <fixture> --out DIR ...`. */
+  const fixtureScript = async (script: string, dir: string, extra: readonly string[] = [], onLine?: (line: string) => void): Promise<void> => runNpmScript(script, [
+    '--entry',
+    FIXTURE_ENTRY,
+    '--out',
+    dir,
+    ...extra,
+  ], onLine)
+  const fixtureBuilds = async (): Promise<[string, string, string, string]> => {
+    const full = await timed('fixture build', async () => buildDeck(await fresh(out('fixture-dist')), [FIXTURE_ENTRY]))
+    // build:site is a public build, then the slides PDF printed from it and the handout printed from
+    // a full build: the one just made (handout.ts checks that it has the entry's slides). Once it says
+    // it is printing, its build is over and the next build of the fixture runs beside its printing.
+    const site = await fresh(out('fixture-site-dist'))
+    let siteBuilt = (): void => {}
+    const printing = new Promise<void>((done) => {
+      siteBuilt = done
+    })
+    const siteScript = timed('fixture build:site', async () => fixtureScript('build:site', site, ['--handout-dist', full], (line) => {
+      if (line.startsWith(SITE_PRINTING)) {
+        times.push(`fixture build:site's build done at ${((performance.now() - started) / 1000).toFixed(1)} s`)
+        siteBuilt()
+      }
+    }))
+    // Its failure is thrown by the await at the end, whatever happens meanwhile.
+    siteScript.catch(() => {})
+    await Promise.race([printing, siteScript])
+    const publicDir = await fresh(out('fixture-public-dist'))
+    await timed('fixture build:public', async () => fixtureScript('build:public', publicDir))
+    const recap = await timed('fixture /recap/ build', async () => buildPublic({ out: await fresh(out('fixture-recap-dist')), base: '/recap/', entry: FIXTURE_ENTRY }))
+    await siteScript
+    return [full, publicDir, recap, site]
+  }
+  const realDeck = async (): Promise<[string, RealDeckPrints]> => {
+    const dist = await timed('real deck build', async () => buildDeck(out('dist')))
+    const prints = await timed('real deck PDFs', async () => printRealDeck(dist, out('real-prints'), browser))
+    return [dist, prints]
+  }
+  try {
+    const [[distDir, realPrints], [fixtureDist, fixturePublicDist, fixtureRecapDist, fixtureSiteDist]] = await Promise.all([
+      realDeck(),
+      fixtureBuilds(),
+    ])
+    project.provide('distDir', distDir)
+    project.provide('realPrints', realPrints)
+    project.provide('fixtureDist', fixtureDist)
+    project.provide('fixturePublicDist', fixturePublicDist)
+    project.provide('fixtureSiteDist', fixtureSiteDist)
+    project.provide('fixtureRecapDist', fixtureRecapDist)
+  }
+  catch (error) {
+    await server.close()
+    throw error
+  }
+  finally {
+    await browser.close()
+  }
+  console.log(`global setup: ${times.join(', ')}`)
+
   project.provide('browserWsEndpoint', server.wsEndpoint())
   return async () => {
     await server.close()

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-chromium'
+import type { BrowserContext, Page, Request } from 'playwright-chromium'
 
 /**
  * Layout checks for a slide shown in a real browser: what sticks out of the slide canvas, what text
@@ -137,6 +137,39 @@ export function recordBrowser(context: BrowserContext): BrowserLog {
   })
   context.on('weberror', error => log.errors.push(`uncaught: ${error.error().stack ?? error.error().message}`))
   return log
+}
+
+export interface InFlight {
+  /** Resolves once no request of the context is in flight: each one seen has finished or failed. */
+  settled: () => Promise<void>
+}
+
+/**
+ * Follows the requests of a browser context from now on, to wait until those started have all ended
+ * (the state a page's own requests prove it has loaded what it asked for), rather than for a spell of
+ * network silence.
+ */
+export function trackInFlight(context: BrowserContext): InFlight {
+  const pending = new Set<Request>()
+  let waiting: (() => void)[] = []
+  const ended = (request: Request): void => {
+    pending.delete(request)
+    if (pending.size === 0) {
+      const done = waiting
+      waiting = []
+      done.forEach(resolve => resolve())
+    }
+  }
+  context.on('request', request => pending.add(request))
+  context.on('requestfinished', ended)
+  context.on('requestfailed', ended)
+  return {
+    settled: async () => pending.size === 0
+      ? undefined
+      : new Promise<void>((resolve) => {
+          waiting.push(resolve)
+        }),
+  }
 }
 
 const NO_HOST = /^(?:data|blob|about):/

@@ -67,6 +67,32 @@ export async function openSlide(page: Page, baseUrl: string, no: number, clicks?
   await waitForSlide(page, no)
 }
 
+/**
+ * Shows slide `no` with every click revealed, as openSlide(page, baseUrl, no, 999) does, but when the
+ * page is already on a slide of the deck at `baseUrl` it gets there through the deck's own router, as
+ * a reader moving on would, instead of loading the whole deck again. Either way it waits until the
+ * slide alone is on screen (waitForSlide) with no click of it left hidden.
+ */
+export async function showSlideAllClicks(page: Page, baseUrl: string, no: number): Promise<void> {
+  const base = new URL(baseUrl)
+  const current = URL.parse(page.url())
+  const onSlide = current?.origin === base.origin
+    && current.pathname.startsWith(base.pathname)
+    && /^\d+$/.test(current.pathname.slice(base.pathname.length))
+  if (!onSlide) {
+    await openSlide(page, baseUrl, no, 999)
+  }
+  else {
+    const target = new URL(slideUrl(baseUrl, no, 999))
+    await page.evaluate((path) => {
+      history.pushState(null, '', path)
+      dispatchEvent(new PopStateEvent('popstate', { state: null }))
+    }, `${target.pathname}${target.search}`)
+    await waitForSlide(page, no)
+  }
+  await page.waitForFunction(n => document.querySelector(`#slideshow .slidev-page-${n} .slidev-vclick-hidden`) === null, no)
+}
+
 const CLICK_SYNTAX = /\bv-(?:click|clicks|after|switch|motion|mark)\b|<v-?clicks?\b|<VClicks?\b|\[click(?::\d+)?\]|\{(?:[\d,|-]+|\*)\}/
 
 /**
