@@ -35,13 +35,16 @@ export function slideAt(articles: Iterable<HTMLElement>, line: number): number |
   return found
 }
 
-/** Text as compared: typographic quotes folded, markup-free, spaces collapsed, lower case. */
+/**
+ * Text as compared: typographic quotes folded, lower case, and no white space at all: the search
+ * index joins the text of neighbouring elements with spaces (a diagram's boxes, a figure and its
+ * label), where the page's own text may have none between them.
+ */
 export function foldText(text: string): string {
   return text
     .replace(/[‘’]/g, '\'')
     .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
+    .replace(/\s+/g, '')
     .toLowerCase()
 }
 

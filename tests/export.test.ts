@@ -143,7 +143,7 @@ describe('the exported PDF', () => {
     'Kubernetes',
     'Docker Swarm',
     'design summit',
-    'Python dependencies',
+    'Python dependency',
   ])('contains the report\'s "%s"', (fact) => {
     expect(allText).toContain(fact)
   })

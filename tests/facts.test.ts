@@ -409,7 +409,7 @@ describe('what the deck says about itself', () => {
     expect(takeaways.title).toMatch(/^Our reading/)
     expect(takeaways.note).toMatch(/this deck's own conclusions/)
     expect(takeaways.note).not.toMatch(/each one comes from the report/i)
-    const items = takeaways.content.match(/<li>/g)?.length ?? 0
+    const items = takeaways.content.match(/^\d+\. /gm)?.length ?? 0
     expect(items).toBeGreaterThan(0)
     expect(takeaways.content.match(/<SlideRef\b/g)?.length, 'a takeaway without a <SlideRef>').toBe(items)
   })
