@@ -15,6 +15,7 @@ import { runMain } from './lib/main.ts'
 import { guardNetwork, launchOfflineChromium } from './lib/offline.ts'
 import { downscale } from './lib/png.ts'
 import { serveStatic } from './lib/serve.ts'
+import { waitForSlide } from './lib/slide-wait.ts'
 
 export const SCREEN = { width: 1280, height: 720 } as const
 /** Thumbnails are the screen averaged down by this: 320x180. */
@@ -217,18 +218,8 @@ async function screenshots(browser: Browser, url: string, deck: Deck, scheme: Sc
       const no = slide.number
       const what = `slide ${no} ("${slide.title}", ${slide.file}:${slide.line}) in ${scheme}`
       await page.goto(new URL(`${no}?clicks=999`, url).href, { waitUntil: 'load' })
-      await page.waitForFunction((n) => {
-        const shown = [
-          ...document.querySelectorAll<HTMLElement>('#slideshow .slidev-page'),
-        ]
-          .filter(el => getComputedStyle(el).display !== 'none')
-        return shown.length === 1
-          && shown[0]?.dataset.slidevNo === String(n)
-          && shown[0].querySelector('.slidev-layout') !== null
-          && document.querySelector('#slideshow .slidev-slide-loading') === null
-      }, no)
+      await waitForSlide(page, no)
       await page.evaluate(async () => {
-        await document.fonts.ready
         await Promise.all([...document.images].map(image => image.decode().catch(() => undefined)))
       })
       // Transitions and animations (the slide's entrance, a count-up) have finished: they are

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { StaticServer } from '../../scripts/lib/serve.ts'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { serveStatic } from '../../scripts/lib/serve.ts'
+import { waitForSlide } from '../../scripts/lib/slide-wait.ts'
 import { connectBrowser } from './browser.ts'
 
 /**
@@ -42,24 +43,8 @@ export function slideUrl(baseUrl: string, no: number, clicks?: number): string {
   return url.href
 }
 
-/**
- * Waits until slide `no` is the only slide shown (so any transition has ended), its component has
- * loaded, the URL names it and the web fonts are in.
- */
-export async function waitForSlide(page: Page, no: number, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((n) => {
-    const shown = [
-      ...document.querySelectorAll<HTMLElement>('#slideshow .slidev-page'),
-    ]
-      .filter(el => getComputedStyle(el).display !== 'none')
-    return shown.length === 1
-      && shown[0]?.dataset.slidevNo === String(n)
-      && shown[0].querySelector('.slidev-layout') !== null
-      && document.querySelector('#slideshow .slidev-slide-loading') === null
-      && new RegExp(`/${n}$`).test(location.pathname)
-  }, no, { timeout })
-  await page.evaluate(() => document.fonts.ready.then(() => undefined))
-}
+/** One way to keep a browser offline, shared with the scripts: see scripts/lib/offline.ts. */
+export { guardNetwork } from '../../scripts/lib/offline.ts'
 
 /** Opens slide `no` (all clicks revealed when `clicks` is large) and waits until it is on screen. */
 export async function openSlide(page: Page, baseUrl: string, no: number, clicks?: number): Promise<void> {
@@ -166,9 +151,9 @@ export async function waitForServiceWorker(page: Page, how: 'claim' | 'navigate'
   return controller
 }
 
-/** One way to keep a browser offline, shared with the scripts: see scripts/lib/offline.ts. */
-export { guardNetwork } from '../../scripts/lib/offline.ts'
 export type { NetworkGuard } from '../../scripts/lib/offline.ts'
+/** One wait for a slide on screen, shared with the scripts: see scripts/lib/slide-wait.ts. */
+export { waitForSlide } from '../../scripts/lib/slide-wait.ts'
 
 export interface CspWatch {
   /** Each violation seen, as "directive: blocked URI (source:line)" or Chromium's console text. */
