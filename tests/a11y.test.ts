@@ -96,21 +96,31 @@ const MENUS = [
   },
 ] as const
 
+/** Waits until the element reports `name="value"` (a state, as Playwright waits for one), however long the machine takes. */
+async function waitForAttribute(element: Locator, name: string, value: string): Promise<void> {
+  await element.and(element.page().locator(`[${name}="${value}"]`)).waitFor()
+}
+
 /** Opens a page, then one of its menus from its button; returns both. */
 async function openMenu(page: Page, { path, button, shown }: (typeof MENUS)[number]): Promise<{ toggle: Locator, list: Locator }> {
   await openView(page, path, '#slideshow .slidev-layout')
   const toggle = page.getByRole('button', { name: button, exact: true })
   await toggle.click()
-  await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true')
+  await waitForAttribute(toggle, 'aria-expanded', 'true')
   const list = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`)
   await list.getByText(shown, { exact: true }).waitFor()
   // The nav bar fades in on hover (a 300 ms transition): until it is opaque, colours are in between.
-  await expect.poll(() => list.evaluate((el) => {
+  // Wait for the page's transitions to end (their own events, however loaded the machine), then the
+  // menu must be opaque.
+  await page.evaluate(async () => {
+    await Promise.all(document.getAnimations().filter(animation => animation instanceof CSSTransition).map(animation => animation.finished.catch(() => undefined)))
+  })
+  expect(await list.evaluate((el) => {
     let opacity = 1
     for (let node: Element | null = el; node; node = node.parentElement)
       opacity *= Number(getComputedStyle(node).opacity)
     return opacity
-  })).toBe(1)
+  }), `"${button}" on /${path}: the menu is not opaque once its transitions have ended`).toBe(1)
   return { toggle, list }
 }
 
@@ -160,7 +170,8 @@ describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme, every cli
     const title = deck.slides[no - 1]!.title
     expect(describeViolations(violations), `slide ${no} "${title}" (${colorScheme}): axe violations`).toBe('')
     // Each slide is a page of its own to a browser tab and to assistive technology.
-    await expect.poll(() => view.page.title(), { message: `slide ${no}: <title>` }).toBe(templated(title))
+    await view.page.waitForFunction(wanted => document.title === wanted, templated(title)).catch(() => undefined)
+    expect(await view.page.title(), `slide ${no}: <title>`).toBe(templated(title))
     const lang = await view.page.evaluate(() => document.documentElement.lang)
     expect(lang, `slide ${no}: <html> has no lang`).toMatch(/^[a-z]{2,3}(?:-[A-Z0-9]+)?$/i)
     expect(lang).toBe(deck.headmatter.lang)
@@ -181,7 +192,7 @@ describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme, every cli
       const button = list.getByRole('button', { name: option, exact: true })
       const before = await list.locator('button[aria-pressed="true"]').evaluateAll(els => els.map(el => el.textContent?.trim() ?? ''))
       await button.click()
-      await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true')
+      await waitForAttribute(button, 'aria-pressed', 'true')
       expect(describeViolations(await runAxe(view.page)), `${where}, "${option}" pressed: axe violations`).toBe('')
       for (const pressed of before)
         await list.getByRole('button', { name: pressed, exact: true }).click()
@@ -212,9 +223,9 @@ describe('slidev’s controls', () => {
   it('"More Options" opens its menu from its one button, which reports its state; Escape closes it', async () => {
     await openSlide(view.page, server.url, 1)
     const more = view.page.getByRole('button', { name: 'More Options' })
-    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
+    await waitForAttribute(more, 'aria-expanded', 'false')
     await more.click()
-    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true')
+    await waitForAttribute(more, 'aria-expanded', 'true')
     const menuId = await more.getAttribute('aria-controls')
     expect(menuId).toBeTruthy()
     const menu = view.page.locator(`[id="${menuId}"]`)
@@ -224,7 +235,7 @@ describe('slidev’s controls', () => {
     await expect.poll(() => view.page.evaluate(() => getComputedStyle(document.querySelector('#slide-content')!).filter)).toContain('invert')
     await menu.getByRole('checkbox').first().uncheck()
     await view.page.keyboard.press('Escape')
-    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
+    await waitForAttribute(more, 'aria-expanded', 'false')
     expect(await menu.count()).toBe(0)
     // Focus was on the checkbox inside the menu, which is gone: it goes back to the menu's button.
     expect(await more.evaluate(el => el === document.activeElement)).toBe(true)
@@ -234,11 +245,11 @@ describe('slidev’s controls', () => {
     await openView(view.page, 'presenter', '#slideshow .slidev-layout')
     const sync = view.page.getByRole('button', { name: 'Change sync settings' })
     await sync.click()
-    await expect.poll(() => sync.getAttribute('aria-expanded')).toBe('true')
+    await waitForAttribute(sync, 'aria-expanded', 'true')
     await view.page.getByText('Bidirectional Sync').waitFor()
     // A press elsewhere closes it, as in Slidev's.
     await view.page.mouse.click(5, 5)
-    await expect.poll(() => sync.getAttribute('aria-expanded')).toBe('false')
+    await waitForAttribute(sync, 'aria-expanded', 'false')
   })
 
   it.each(MENUS.map(menu => [menu.button, `/${menu.path}`, menu] as const))('with "%s" open on %s, every control in the menu has an accessible name of its own, and Escape gives focus back', async (_button, _path, menu) => {
@@ -257,7 +268,7 @@ describe('slidev’s controls', () => {
     expect(names.filter((name, i) => names.indexOf(name) !== i), `"${menu.button}": controls with the same name`).toEqual([])
     await list.locator('input, button, [role="radio"]').first().focus()
     await view.page.keyboard.press('Escape')
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false')
+    await waitForAttribute(toggle, 'aria-expanded', 'false')
     expect(await toggle.evaluate(el => el === document.activeElement), `"${menu.button}": focus after Escape`).toBe(true)
   })
 
@@ -277,7 +288,8 @@ describe('document', () => {
 
   it.each(VIEWS.map(view => [`/${view.path}`, view] as const))('%s has a document title of its own', async (_path, { path, ready, title }) => {
     await openView(view.page, path, ready)
-    await expect.poll(() => view.page.title()).toBe(title)
+    await view.page.waitForFunction(wanted => document.title === wanted, title).catch(() => undefined)
+    expect(await view.page.title()).toBe(title)
   })
 
   it('moving to another slide is announced once, politely, with its number and title; not before, and never in print', async () => {
