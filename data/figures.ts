@@ -1,7 +1,6 @@
 import type { Stat } from './schema.ts'
 import { sources } from './sources.ts'
 import { attendanceStats, event, innovationCenter, neutronUsage } from './summit.ts'
-import { talks } from './talks.ts'
 
 /** Small whole numbers as words, for figures the slides write out ("four days"). */
 const WORDS = [
@@ -46,7 +45,6 @@ export function figureTexts(): Record<string, { text: string, source: string }> 
   const attendees = stat('attendees')
   const days = stat('days')
   const cadence = stat('cadence')
-  const talkLinks = talks.flatMap(t => t.links as readonly { confidence: string }[])
   return {
     'attendees': {
       text: [attendees.prefix, attendees.value].filter(Boolean).join(' '),
@@ -63,15 +61,6 @@ export function figureTexts(): Record<string, { text: string, source: string }> 
     'confreaks-count': {
       text: String(confreaksCount()),
       source: 'confreaks',
-    },
-    // Counted from data/talks.ts, for what the deck says about its own links.
-    'talk-links': {
-      text: String(talkLinks.length),
-      source: 'report',
-    },
-    'inferred-links': {
-      text: String(talkLinks.filter(l => l.confidence === 'inferred').length),
-      source: 'report',
     },
   }
 }
