@@ -1,6 +1,7 @@
+import type { ProvidedContext } from 'vitest'
 import type { TestProject } from 'vitest/node'
 import type { RealDeckPrints } from './prints.ts'
-import { rm } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import process from 'node:process'
 import { chromium } from 'playwright-chromium'
@@ -30,10 +31,15 @@ declare module 'vitest' {
   }
 }
 
+/** What the setup makes: everything the test files are given but the browser. */
+type Builds = Omit<ProvidedContext, 'browserWsEndpoint'>
+
 /**
  * Builds every site the suite reads, each once per run, prints the real deck's PDFs once, and
  * starts the one Chromium the test files share. The real deck's build is for the tests about its
- * content; the fixture deck's builds are for the machinery.
+ * content; the fixture deck's builds are for the machinery. With RECAP_TEST_REUSE=1 (for working on
+ * one test file, never in CI) it reuses the last complete setup's builds and prints, recorded in
+ * TEST_OUTPUT/setup.json, instead of making them again.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = performance.now()
@@ -103,17 +109,38 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const prints = await timed('real deck PDFs', async () => printRealDeck(dist, out('real-prints'), browser))
     return [dist, prints]
   }
+  const made = out('setup.json')
   try {
-    const [[distDir, realPrints], [fixtureDist, fixturePublicDist, fixtureRecapDist, fixtureSiteDist]] = await Promise.all([
-      realDeck(),
-      fixtureBuilds(),
-    ])
-    project.provide('distDir', distDir)
-    project.provide('realPrints', realPrints)
-    project.provide('fixtureDist', fixtureDist)
-    project.provide('fixturePublicDist', fixturePublicDist)
-    project.provide('fixtureSiteDist', fixtureSiteDist)
-    project.provide('fixtureRecapDist', fixtureRecapDist)
+    let builds: Builds
+    const reused = process.env.RECAP_TEST_REUSE === '1'
+      ? await readFile(made, 'utf8').then(text => JSON.parse(text) as Builds, () => undefined)
+      : undefined
+    if (reused) {
+      builds = reused
+      times.push(`reused the builds and prints of ${made} (RECAP_TEST_REUSE=1)`)
+    }
+    else {
+      await rm(made, { force: true })
+      const [[distDir, realPrints], [fixtureDist, fixturePublicDist, fixtureRecapDist, fixtureSiteDist]] = await Promise.all([
+        realDeck(),
+        fixtureBuilds(),
+      ])
+      builds = {
+        distDir,
+        realPrints,
+        fixtureDist,
+        fixturePublicDist,
+        fixtureSiteDist,
+        fixtureRecapDist,
+      }
+      await writeFile(made, JSON.stringify(builds))
+    }
+    project.provide('distDir', builds.distDir)
+    project.provide('realPrints', builds.realPrints)
+    project.provide('fixtureDist', builds.fixtureDist)
+    project.provide('fixturePublicDist', builds.fixturePublicDist)
+    project.provide('fixtureSiteDist', builds.fixtureSiteDist)
+    project.provide('fixtureRecapDist', builds.fixtureRecapDist)
   }
   catch (error) {
     await server.close()
