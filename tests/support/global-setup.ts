@@ -69,8 +69,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   })
   const browser = await chromium.connect(server.wsEndpoint())
 
-  // Builds of one deck share its node_modules/.slidev (Slidev writes its virtual modules there), so
-  // the fixture's builds run one after another, beside the real deck's build and print.
+  // The fixture's full build comes first (build:site prints its handout from it); the public builds
+  // follow, beside build:site's printing and the real deck's build and print.
   /** `npm run SCRIPT -- --entry <fixture> --out DIR ...`. */
   const fixtureScript = async (script: string, dir: string, extra: readonly string[] = [], onLine?: (line: string) => void): Promise<void> => runNpmScript(script, [
     '--entry',
@@ -98,9 +98,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Its failure is thrown by the await at the end, whatever happens meanwhile.
     siteScript.catch(() => {})
     await Promise.race([printing, siteScript])
-    const publicDir = await fresh(out('fixture-public-dist'))
-    await timed('fixture build:public', async () => fixtureScript('build:public', publicDir))
-    const recap = await timed('fixture /recap/ build', async () => buildPublic({ out: await fresh(out('fixture-recap-dist')), base: '/recap/', entry: FIXTURE_ENTRY }))
+    // Public builds each build a temporary entry of their own (buildPublic), so these two run side by side.
+    const [publicDir, recap] = await Promise.all([
+      timed('fixture build:public', async () => {
+        const dir = await fresh(out('fixture-public-dist'))
+        await fixtureScript('build:public', dir)
+        return dir
+      }),
+      timed('fixture /recap/ build', async () => buildPublic({ out: await fresh(out('fixture-recap-dist')), base: '/recap/', entry: FIXTURE_ENTRY })),
+    ])
     await siteScript
     return [full, publicDir, recap, site]
   }
