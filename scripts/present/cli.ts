@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { networkInterfaces } from 'node:os'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import QRCode from 'qrcode'
+import { buildIsStale } from '../lib/build-inputs.ts'
 import { slidevBuild } from '../lib/build.ts'
 import { DECK_ROOT } from '../lib/deck.ts'
 import { loadPlan } from './plan.ts'
@@ -14,34 +15,6 @@ const USAGE = `usage: ./deck present [--host 0.0.0.0] [--port 3031] [--dist DIR]
                       [--state-dir .present] [--rehearsals rehearsals] [--no-qr] [--stop-with-stdin]
 Serves the full build of the deck on the meeting network with a live relay for a phone remote and
 the audience. Prints the presenter, remote and audience URLs and the remote's QR code.`
-
-/** What the deck's build is made from: a build older than any of these is rebuilt. */
-const SOURCES = [
-  'slides.md',
-  'pages',
-  'components',
-  'composables',
-  'data',
-  'setup',
-  'handout',
-  'present',
-  'styles',
-  'public',
-  'vite.config.ts',
-  'package-lock.json',
-  'custom-nav-controls.vue',
-  'global-top.vue',
-  'global-bottom.vue',
-]
-
-function newestChange(path: string): number {
-  if (!existsSync(path))
-    return 0
-  const info = statSync(path)
-  if (!info.isDirectory())
-    return info.mtimeMs
-  return Math.max(info.mtimeMs, ...readdirSync(path).map(name => newestChange(join(path, name))))
-}
 
 function lanAddress(host: string): string {
   if (host !== '0.0.0.0' && host !== '::')
@@ -89,9 +62,8 @@ async function main(): Promise<void> {
     : resolve(values.dist)
   if (distDir === undefined) {
     distDir = join(DECK_ROOT, 'dist-present')
-    const built = newestChange(join(distDir, 'index.html'))
-    const changed = Math.max(...SOURCES.map(source => newestChange(join(DECK_ROOT, source))))
-    if (values.rebuild || built === 0 || changed > built) {
+    // Rebuilt when any file of the repository that can be an input is newer than the build (see build-inputs.ts).
+    if (values.rebuild || buildIsStale(DECK_ROOT, distDir)) {
       console.error(`present: building the deck into ${distDir}`)
       await slidevBuild(['--out', distDir])
     }
