@@ -2,7 +2,7 @@ import type { Source } from './schema.ts'
 
 /**
  * Every source a slide may cite. `report` is the content's source; the others come from
- * ../shared/research/talks.md, with the confidence label given there.
+ * sources/talks.md, with the confidence label given there.
  */
 export const sources = [
   {

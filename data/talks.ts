@@ -2,7 +2,7 @@ import type { Talk } from './schema.ts'
 
 /**
  * The nine talks the report highlights, in its order. `label` is the report's wording; the rest is
- * from ../shared/research/talks.md. URLs the research marks as guessed (I) are left out; a verified
+ * from sources/talks.md. URLs the research marks as guessed (I) are left out; a verified
  * URL whose match to the report's label is only inferred carries `confidence: 'inferred'`. A `title`
  * is a talk's title as the research read it, or the report's label where no title was read (the
  * keynote, the missing HPC talk, and the recap video, whose research title is only its URL slug).

@@ -1,5 +1,6 @@
 import type { SlideWithContent } from './support/deck.ts'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { companies, roles } from '../data/companies.ts'
@@ -15,22 +16,20 @@ import { ROOT } from './support/paths.ts'
 const deck = await loadDeckWithContent()
 const where = (slide: SlideWithContent): string => `slide ${slide.number} "${slide.title}" (${slide.file})`
 
-/**
- * The sources of truth, the report and the research notes, live beside the repository in the workspace
- * (README.md: ../shared); RECAP_SOURCES_DIR points elsewhere. Without them these checks cannot run, so they fail.
- */
-const SHARED = [
-  process.env.RECAP_SOURCES_DIR,
-  resolve(ROOT, '../shared'),
-  resolve(ROOT, '../../shared'),
-]
-  .filter((dir): dir is string => Boolean(dir))
-  .find(dir => existsSync(resolve(dir, 'research/talks.md')))
-if (!SHARED)
-  throw new Error('tests/facts.test.ts: no research/talks.md in ../shared or ../../shared; set RECAP_SOURCES_DIR to the folder holding seeds/ and research/')
-const REPORT = readFileSync(resolve(SHARED, 'seeds/000_d5060eccb2f9cff3.txt'), 'utf8')
-const RESEARCH = readFileSync(resolve(SHARED, 'research/talks.md'), 'utf8')
+/** The sources of truth, the report and the research notes, copied into sources/ (sources/README.md). */
+const SOURCES_DIR = resolve(ROOT, 'sources')
+const REPORT = readFileSync(resolve(SOURCES_DIR, 'report.txt'), 'utf8')
+const RESEARCH = readFileSync(resolve(SOURCES_DIR, 'talks.md'), 'utf8')
 const TRUTH = `${REPORT}\n${RESEARCH}`
+
+describe('the sources (sources/)', () => {
+  const readme = readFileSync(resolve(SOURCES_DIR, 'README.md'), 'utf8')
+  it.each(['report.txt', 'talks.md'])('%s is the copy sources/README.md records, byte for byte', (name) => {
+    const recorded = new RegExp(`^\\| \`${name.replace('.', '\\.')}\` \\|.*\`([0-9a-f]{64})\` \\|$`, 'm').exec(readme)?.[1]
+    expect(recorded, `sources/README.md: no SHA-256 for ${name}`).toMatch(/^[0-9a-f]{64}$/)
+    expect(createHash('sha256').update(readFileSync(resolve(SOURCES_DIR, name))).digest('hex'), `sources/${name} differs from the copy recorded in sources/README.md`).toBe(recorded)
+  })
+})
 
 /** What a slide shows as typed text: no notes, scripts, styles, code, snippet imports, tags or {{ }} interpolations. */
 function slideBody(content: string): string {
