@@ -125,7 +125,11 @@ export async function printableBuild(distDir: string | undefined, options: Print
         : []),
       '--out',
       temp,
-    ])
+    ], {
+      // A PDF uses neither the Open Graph image nor slide 1's static first paint, and each would
+      // start a Chromium of its own after the build (scripts/site/slide-one.ts).
+      env: { RECAP_OG_IMAGE: '0', RECAP_FIRST_PAINT: '0' },
+    })
   }
   catch (error) {
     await dispose()
