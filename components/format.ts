@@ -8,9 +8,3 @@ export function formatStat(stat: Pick<Stat, 'prefix' | 'value' | 'label'>): stri
     stat.label,
   ].filter(Boolean).join(' ')
 }
-
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1
-    ? one
-    : many}`
-}

@@ -19,8 +19,6 @@ export const roles = [
   { id: 'investment', label: 'Announcing the OpenStack Innovation Center', source: 'report' },
 ] as const satisfies readonly Role[]
 
-export type RoleId = (typeof roles)[number]['id']
-
 export const companies = [
   {
     name: 'IBM',

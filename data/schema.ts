@@ -86,6 +86,5 @@ export type Stat = z.infer<typeof statSchema>
 export type EventInfo = z.infer<typeof eventSchema>
 export type Role = z.infer<typeof roleSchema>
 export type Company = z.infer<typeof companySchema>
-export type TalkLink = z.infer<typeof linkSchema>
 export type Talk = z.infer<typeof talkSchema>
 export type DensityComparison = z.infer<typeof densitySchema>

@@ -73,5 +73,3 @@ export const sources = [
     confidence: 'verified',
   },
 ] as const satisfies readonly Source[]
-
-export type SourceId = (typeof sources)[number]['id']
