@@ -9,7 +9,12 @@ export default defineConfig({
     // A test is found wherever it sits: the browser and export suites in tests/, a pure module's
     // beside it (handout/model.test.ts, reader/*.test.ts). Builds and test output hold none.
     include: ['**/*.test.ts'],
-    exclude: [...configDefaults.exclude, 'dist*/**', 'test-output/**', 'exports/**'],
+    exclude: [
+      ...configDefaults.exclude,
+      'dist*/**',
+      'test-output/**',
+      'exports/**',
+    ],
     globalSetup: ['tests/support/global-setup.ts'],
     // Browser and export tests start Chromium; on a 2-core machine two files at a time is the most that helps.
     maxWorkers: 2,
