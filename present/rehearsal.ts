@@ -1,4 +1,5 @@
 import type { PaceLog, Plan } from './pacing.ts'
+import { median } from '../shared/stats.ts'
 import { SECOND, sectionTimes, slideTimes } from './pacing.ts'
 
 /** A rehearsal as saved in rehearsals/<date>.json. */
@@ -59,16 +60,6 @@ export function summarizeRuns(plan: Plan, runs: readonly Rehearsal[], last = 3):
   }))
 }
 
-function median(values: readonly number[]): number | undefined {
-  if (values.length === 0)
-    return undefined
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1
-    ? sorted[mid]
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
-}
-
 const STEP_MS = 30 * SECOND
 
 /**
@@ -78,7 +69,12 @@ const STEP_MS = 30 * SECOND
  */
 export function suggestBudgets(plan: Plan, runs: readonly Rehearsal[], last = 3): number[] {
   const summary = summarizeRuns(plan, runs, last)
-  const typical = summary.map(s => median(s.runsMs.filter((ms): ms is number => ms !== undefined && ms > 0)) ?? s.budgetMs)
+  const typical = summary.map((s) => {
+    const ms = median(s.runsMs.filter((ms): ms is number => ms !== undefined && ms > 0))
+    return Number.isNaN(ms)
+      ? s.budgetMs
+      : ms
+  })
   const sum = typical.reduce((a, b) => a + b, 0)
   const steps = Math.round(plan.totalMs / STEP_MS)
   const exact = typical.map(ms => sum > 0

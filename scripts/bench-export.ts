@@ -11,6 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { median } from '../shared/stats.ts'
 import { writeFileAtomic } from './lib/atomic.ts'
 import { resolveChromium } from './lib/browser.ts'
 import { slidevBuild } from './lib/build.ts'
@@ -27,16 +28,6 @@ export interface Sample {
   kind: 'slides' | 'handout'
   milliseconds: number
   bytes: number
-}
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0)
-    throw new RangeError('median of nothing')
-  const sorted = values.toSorted((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1
-    ? sorted[middle]!
-    : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
 export interface Summary {

@@ -23,6 +23,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-chromium'
+import { median } from '../../shared/stats.ts'
 import { resolveChromium } from '../lib/browser.ts'
 import { slidevBuild } from '../lib/build.ts'
 import { DECK_ROOT as ROOT } from '../lib/deck.ts'
@@ -33,7 +34,7 @@ import { CATEGORIES, runLighthouse } from './lighthouse.ts'
 import { coldLoad } from './load.ts'
 import { readerColdLoad, readerUrl } from './reader.ts'
 import { prepareStarter } from './starter.ts'
-import { formatBytes, formatCount, formatMs, formatRatio, formatSeconds, median, ratio, timed } from './stats.ts'
+import { formatBytes, formatCount, formatMs, formatRatio, formatSeconds, ratio, timed } from './stats.ts'
 
 const { values: args } = parseArgs({
   options: {

@@ -1,14 +1,3 @@
-/** Median of the finite values; NaN when there are none. */
-export function median(values: readonly number[]): number {
-  const sorted = values.filter(Number.isFinite).toSorted((a, b) => a - b)
-  if (!sorted.length)
-    return Number.NaN
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? sorted[mid]!
-    : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-
 /** ours / starter, NaN when either is missing or the starter's is 0. */
 export function ratio(ours: number, starter: number): number {
   if (!Number.isFinite(ours) || !Number.isFinite(starter) || starter === 0)

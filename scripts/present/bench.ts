@@ -7,6 +7,7 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
 import { WS_PATH } from '../../present/protocol.ts'
+import { median } from '../../shared/stats.ts'
 import { launchPresent } from './launch.ts'
 
 /**
@@ -162,9 +163,8 @@ async function main(): Promise<void> {
     console.log(`present relay: ${clients} audience sockets, ${commands} commands a round, ${rounds} rounds (remote -> relay -> presenter -> relay -> every audience socket)`)
     console.log('round  median ms  p95 ms  max ms')
     results.forEach((r, i) => console.log(`${String(i + 1).padStart(5)}  ${fmt(r.medianMs).padStart(9)}  ${fmt(r.p95Ms).padStart(6)}  ${fmt(r.maxMs).padStart(6)}`))
-    const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
-    const medianP95 = med(results.map(r => r.p95Ms))
-    console.log(`median of rounds: median ${fmt(med(results.map(r => r.medianMs)))} ms, p95 ${fmt(medianP95)} ms (target p95 < 100 ms: ${medianP95 < 100
+    const medianP95 = median(results.map(r => r.p95Ms))
+    console.log(`median of rounds: median ${fmt(median(results.map(r => r.medianMs)))} ms, p95 ${fmt(medianP95)} ms (target p95 < 100 ms: ${medianP95 < 100
       ? 'met'
       : 'NOT met'})`)
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map(l => l.toFixed(1)).join(' ')} (1, 5, 15 min) at the end`)

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-chromium'
 import type { PNG } from 'pngjs'
 import jsQR from 'jsqr'
-import { median } from '../../scripts/bench/stats.ts'
+import { median } from '../../shared/stats.ts'
 
 /**
  * The room check: what a slide looks like from the back of a room, measured in the browser on the
