@@ -1,6 +1,7 @@
 // The slides as the deck's own views of the whole deck (the print route, the reader) see them.
 // Pure but for a type: the route pages and their tests share it.
 import type { SlideRoute } from '../setup/slidev-client.js'
+import { slideTitle } from '../shared/slides.ts'
 
 /** What those views take from a slide's route. */
 export interface SlideFacts {
@@ -48,7 +49,7 @@ export function shownSlides(slides: readonly SlideFacts[], untitled = ''): Shown
       continue
     shown.push({
       no: slide.no,
-      title: slide.title?.trim() || `Slide ${slide.no}`,
+      title: slideTitle(slide.title, slide.no),
       section,
       noteHTML: slide.noteHTML ?? '',
       opensSection: opens,

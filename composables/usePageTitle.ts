@@ -1,6 +1,7 @@
 import type { MaybeRefOrGetter } from 'vue'
 import { useHead } from '@unhead/vue'
 import { computed, toValue } from 'vue'
+import { slideTitle } from '../shared/slides.ts'
 
 /** What the page shows: one slide (play), or one of the deck's other views. */
 export type PageView
@@ -28,7 +29,7 @@ export function pageTitle(view: PageView, template: string, deckTitle: string): 
     : `${text} · ${deckTitle}`
   switch (view.kind) {
     case 'slide':
-      return apply(view.title?.trim() || `Slide ${view.no}`)
+      return apply(slideTitle(view.title, view.no))
     case 'view':
       return apply(view.name)
     default:

@@ -1,5 +1,6 @@
 import type { MaybeRefOrGetter } from 'vue'
 import { onBeforeUnmount, onMounted, toValue, watch } from 'vue'
+import { slidePosition } from '../shared/slides.ts'
 
 /** The slide on screen, or undefined on a page that does not announce slides (print, overview, handout). */
 export interface AnnouncedSlide {
@@ -12,10 +13,7 @@ export const ANNOUNCER_ID = 'recap-slide-announcer'
 
 /** What a screen reader says on moving to a slide, e.g. "Slide 4 of 26: Who was there". */
 export function slideAnnouncement({ no, total, title }: AnnouncedSlide): string {
-  const name = title?.trim()
-  return name
-    ? `Slide ${no} of ${total}: ${name}`
-    : `Slide ${no} of ${total}`
+  return slidePosition(no, total, title)
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ComputedRef, Ref } from 'vue'
 import type { Pace, Plan } from './pacing.ts'
 import { computed, onBeforeUnmount, ref } from 'vue'
 import { configs, useNav } from '../setup/slidev-client.js'
+import { slideTitle } from '../shared/slides.ts'
 import { live, sendCommand, serverNow } from './connection.ts'
 import { buildPlan, elapsedMs, paceAt, slideTimes } from './pacing.ts'
 
@@ -16,7 +17,7 @@ export function deckPlan(): Plan | undefined {
   try {
     return buildPlan(slides.value.map(route => ({
       no: route.no,
-      title: route.meta.slide.title ?? `Slide ${route.no}`,
+      title: slideTitle(route.meta.slide.title, route.no),
       frontmatter: route.meta.slide.frontmatter,
     })), configs.duration)
   }

@@ -4,6 +4,7 @@
 // (browser) and the tests use the same code.
 import type { Options, SearchResult } from 'minisearch'
 import { figureTexts } from '../data/figures.ts'
+import { slideTitle } from '../shared/slides.ts'
 
 /** Where a sentence comes from: the slide itself or its speaker notes. */
 export type SentenceKind = 'slide' | 'note'
@@ -142,7 +143,7 @@ export function searchDocuments(slides: readonly SlideSource[], withNotes: boole
   for (const slide of slides) {
     if (slide.hidden)
       continue
-    const title = slide.title?.trim() || `Slide ${slide.no}`
+    const title = slideTitle(slide.title, slide.no)
     const add = (kind: SentenceKind, text: string): void => {
       docs.push({
         id: docs.length,

@@ -2,6 +2,7 @@ import type { SlideInfo } from '@slidev/types'
 import { dirname, relative, resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'
 import { parseAspectRatio } from '@slidev/parser/utils'
+import { slideTitle } from '../../shared/slides.ts'
 
 /** The repository root: this file lives in scripts/lib/. */
 export const DECK_ROOT = resolve(import.meta.dirname, '../..')
@@ -176,7 +177,7 @@ export async function loadDeck(entry: string = DECK_ENTRY): Promise<Deck> {
     const number = index + 1
     return {
       number,
-      title: optionalString(info.title) ?? `Slide ${number}`,
+      title: slideTitle(optionalString(info.title), number),
       heading: firstHeading(info.content),
       level: info.level ?? (typeof frontmatter.level === 'number'
         ? frontmatter.level
