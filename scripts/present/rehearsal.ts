@@ -9,8 +9,12 @@ import { isRehearsal, suggestBudgets, summarizeRuns } from '../../present/rehear
 import { DECK_ROOT } from '../lib/deck.ts'
 import { loadPlan } from './plan.ts'
 
-/** Every well-formed rehearsal in `dir`; files that are not are named on stderr and skipped. */
-export function readRehearsals(dir: string): Rehearsal[] {
+/**
+ * Every well-formed rehearsal in `dir`, oldest first (their file names are dated); files that are not
+ * are named to `skipped` (stderr unless given) and left out. The one reader of rehearsals: this
+ * command's report and the presenting server's last run.
+ */
+export function readRehearsals(dir: string, skipped: (line: string) => void = line => console.error(line)): Rehearsal[] {
   if (!existsSync(dir))
     return []
   const runs: Rehearsal[] = []
@@ -20,10 +24,10 @@ export function readRehearsals(dir: string): Rehearsal[] {
       if (isRehearsal(run))
         runs.push(run)
       else
-        console.error(`rehearsal: ${name} is not a rehearsal, skipped`)
+        skipped(`rehearsal: ${name} is not a rehearsal, skipped`)
     }
     catch {
-      console.error(`rehearsal: ${name} is not JSON, skipped`)
+      skipped(`rehearsal: ${name} is not JSON, skipped`)
     }
   }
   return runs

@@ -1,18 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Plan } from '../../present/pacing.ts'
-import type { Rehearsal } from '../../present/rehearsal.ts'
 import type { Peer, Session } from './relay.ts'
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { rename, writeFile } from 'node:fs/promises'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join, resolve } from 'node:path'
 import { WebSocketServer } from 'ws'
 import { EMPTY_LOG, STOPPED } from '../../present/pacing.ts'
 import { MAX_MESSAGE_BYTES, RELAY_META, WS_PATH } from '../../present/protocol.ts'
-import { isRehearsal, rehearsalFileName } from '../../present/rehearsal.ts'
+import { rehearsalFileName } from '../../present/rehearsal.ts'
+import { writeFileAtomic } from '../lib/atomic.ts'
 import { SECURITY_HEADERS } from '../lib/hosting.ts'
 import { staticFiles } from '../lib/serve.ts'
+import { readRehearsals } from './rehearsal.ts'
 import { perSlide, Relay } from './relay.ts'
 
 export interface PresentServerOptions {
@@ -50,21 +50,6 @@ function hostForUrl(host: string): string {
   return host.includes(':')
     ? `[${host}]`
     : host
-}
-
-/** The newest rehearsal in `dir`, by file name (they are dated), or undefined. */
-export function latestRehearsal(dir: string): Rehearsal | undefined {
-  if (!existsSync(dir))
-    return undefined
-  for (const name of readdirSync(dir).filter(n => n.endsWith('.json')).sort().reverse()) {
-    try {
-      const run: unknown = JSON.parse(readFileSync(join(dir, name), 'utf8'))
-      if (isRehearsal(run))
-        return run
-    }
-    catch {}
-  }
-  return undefined
 }
 
 /** A session older than this is another day's talk: the position is kept, the clock starts afresh. */
@@ -106,7 +91,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     plan: options.plan,
     secret: options.secret,
     session: readSession(sessionFile, options.plan),
-    lastRehearsal: perSlide(latestRehearsal(options.rehearsalsDir)),
+    lastRehearsal: perSlide(readRehearsals(options.rehearsalsDir, log).at(-1)),
     log,
     persist: (session) => {
       // Coalesced: at most one write in flight, the newest session written last.
@@ -117,8 +102,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
           const next = pendingSession
           pendingSession = undefined
           if (next) {
-            await writeFile(`${sessionFile}.tmp`, JSON.stringify(next))
-            await rename(`${sessionFile}.tmp`, sessionFile)
+            await writeFileAtomic(sessionFile, JSON.stringify(next))
           }
         }).catch(() => {})
       }
@@ -126,7 +110,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     saveRehearsal: async (run) => {
       mkdirSync(options.rehearsalsDir, { recursive: true })
       const file = join(options.rehearsalsDir, rehearsalFileName(new Date(run.date)))
-      await writeFile(file, `${JSON.stringify(run, null, 2)}\n`)
+      await writeFileAtomic(file, `${JSON.stringify(run, null, 2)}\n`)
       return file
     },
   })

@@ -3,9 +3,9 @@
 //
 // By hand, for an existing build: node scripts/site/og-image.ts [DIST] [--base /recap/] [--out FILE] [--dark]
 import type { Page } from 'playwright-chromium'
-import { mkdtemp, rename, rm } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { writeFileAtomic } from '../lib/atomic.ts'
 import { runMain } from '../lib/main.ts'
 
 export const OG_IMAGE_FILE = 'og-image.png'
@@ -16,16 +16,8 @@ export const OG_IMAGE_ALT = 'Title slide: OpenStack Summit Tokyo, October 2015: 
 /** Screenshots the page (slide 1, at OG_IMAGE_SIZE) into `out`; returns the file written. */
 export async function writeOgImage(page: Page, out: string): Promise<string> {
   const file = resolve(out)
-  // Written under another name first, so a failed run never leaves half a PNG behind.
-  const temp = await mkdtemp(join(dirname(file), '.og-'))
-  try {
-    const shot = join(temp, OG_IMAGE_FILE)
-    await page.screenshot({ path: shot, type: 'png' })
-    await rename(shot, file)
-  }
-  finally {
-    await rm(temp, { recursive: true, force: true })
-  }
+  // Written whole or not at all: a failed run never leaves half a PNG behind.
+  await writeFileAtomic(file, await page.screenshot({ type: 'png' }))
   return file
 }
 
