@@ -7,6 +7,7 @@ import type { HandoutLayout, HandoutManifest, HandoutState, SlideError } from '.
 import { getCurrentInstance, nextTick, onBeforeUnmount, onMounted, ref } from 'vue'
 import { until } from '../composables/until'
 import { slideHeight, slideWidth, useDarkMode } from '../setup/slidev-client.js'
+import { errorMessage } from '../shared/errors.ts'
 import { blockHeights, overflows, shrinkToFit } from './dom'
 import { HANDOUT_GLOBAL, isHandout, pageRules, paginate } from './model'
 
@@ -43,12 +44,6 @@ function publish(state: HandoutState): void {
   document.documentElement.dataset.handout = state.status
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error
-    ? error.message
-    : String(error)
-}
-
 export function useHandoutLayout(options: HandoutLayoutOptions) {
   const { layout, root, measure, appendixPages } = options
   const loaded = ref(false)
@@ -78,7 +73,7 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
       if (no !== undefined) {
         report({
           slide: no,
-          message: args.map(messageOf).join(' '),
+          message: args.map(errorMessage).join(' '),
         })
         break
       }
@@ -169,7 +164,7 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
     html.classList.add('light')
     delete html.dataset.handout
     layOut().catch((error: unknown) => {
-      const message = messageOf(error)
+      const message = errorMessage(error)
       console.error(message)
       publish({ status: 'error', error: message, slideErrors })
     })

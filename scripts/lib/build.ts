@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { promisify, stripVTControlCharacters } from 'node:util'
+import { firstLine } from '../../shared/errors.ts'
 import { DECK_ROOT } from './deck.ts'
 
 const run = promisify(execFile)
@@ -71,14 +72,6 @@ export async function buildDeck(outDir: string, args: readonly string[] = []): P
   const out = resolve(DECK_ROOT, outDir)
   await slidevBuild(['--out', out, ...args])
   return out
-}
-
-/** The first line of an error's message: Playwright's run to pages of call log. */
-export function firstLine(error: unknown): string {
-  const message = error instanceof Error
-    ? error.message
-    : String(error)
-  return message.split('\n').map(line => line.trim()).find(line => line !== '') ?? 'unknown error'
 }
 
 export interface PrintableBuild {

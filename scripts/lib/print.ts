@@ -12,9 +12,10 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { PDFDocument } from 'pdf-lib'
 import { HANDOUT_GLOBAL, HANDOUT_LAYOUTS, isHandout, outlineFromManifest, pageSizePx } from '../../handout/model.ts'
+import { firstLine } from '../../shared/errors.ts'
 import { writeFileAtomic } from './atomic.ts'
 import { launchChromium } from './browser.ts'
-import { firstLine, printableBuild } from './build.ts'
+import { printableBuild } from './build.ts'
 import { DECK_ROOT, loadDeck } from './deck.ts'
 import { addPdfOutline, pdfUriLinks, retargetLocalLinks, setPdfMetadata, waitForFontsAndImages, withPdfPage } from './pdf.ts'
 import { serveStatic } from './serve.ts'
@@ -262,38 +263,32 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
 
 /**
  * The command line of scripts/export.ts and scripts/handout.ts: `[--layout L] [--dist DIR] [--out PATH]
- * [--base /] [--made YYYY-MM-DD] [--entry slides.md]`. Failures print one line, "<name> failed: …",
- * and set a non-zero exit code.
+ * [--base /] [--made YYYY-MM-DD] [--entry slides.md]`. It throws on failure; the scripts run it with
+ * runMain (scripts/lib/main.ts), which reports one line, "<name> failed: …", and a non-zero exit code.
  */
-export async function printCli(name: string, defaultLayout: PrintLayout, argv: readonly string[]): Promise<void> {
-  try {
-    const { values } = parseArgs({
-      args: [...argv],
-      options: {
-        layout: { type: 'string', default: defaultLayout },
-        dist: { type: 'string' },
-        out: { type: 'string' },
-        base: { type: 'string' },
-        made: { type: 'string' },
-        entry: { type: 'string' },
-      },
-    })
-    const layout = values.layout as PrintLayout
-    if (!PRINT_LAYOUTS.includes(layout))
-      throw new PrintError(`unknown layout "${values.layout}": use ${PRINT_LAYOUTS.join(', ')}`)
-    const result = await printPdf({
-      layout,
-      distDir: values.dist,
-      out: values.out,
-      base: values.base,
-      made: values.made,
-      entry: values.entry,
-      onStage: (stage, detail) => console.log(`${stage}: ${detail}`),
-    })
-    console.log(`done: ${shown(result.out)}, ${result.pages} pages, ${(result.bytes / 1024).toFixed(0)} KiB, ${result.links.length} links, ${(result.milliseconds / 1000).toFixed(1)} s`)
-  }
-  catch (error) {
-    console.error(`${name} failed: ${firstLine(error)}`)
-    process.exitCode = 1
-  }
+export async function printCommand(defaultLayout: PrintLayout, argv: readonly string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      layout: { type: 'string', default: defaultLayout },
+      dist: { type: 'string' },
+      out: { type: 'string' },
+      base: { type: 'string' },
+      made: { type: 'string' },
+      entry: { type: 'string' },
+    },
+  })
+  const layout = values.layout as PrintLayout
+  if (!PRINT_LAYOUTS.includes(layout))
+    throw new PrintError(`unknown layout "${values.layout}": use ${PRINT_LAYOUTS.join(', ')}`)
+  const result = await printPdf({
+    layout,
+    distDir: values.dist,
+    out: values.out,
+    base: values.base,
+    made: values.made,
+    entry: values.entry,
+    onStage: (stage, detail) => console.log(`${stage}: ${detail}`),
+  })
+  console.log(`done: ${shown(result.out)}, ${result.pages} pages, ${(result.bytes / 1024).toFixed(0)} KiB, ${result.links.length} links, ${(result.milliseconds / 1000).toFixed(1)} s`)
 }

@@ -3,11 +3,11 @@ import type { ServerMessage } from '../../present/protocol.ts'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import process from 'node:process'
 import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
 import { WS_PATH } from '../../present/protocol.ts'
 import { median } from '../../shared/stats.ts'
+import { runMain } from '../lib/main.ts'
 import { launchPresent } from './launch.ts'
 
 /**
@@ -178,9 +178,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench:present: ${error instanceof Error
-    ? error.message
-    : String(error)}`)
-  process.exit(1)
-})
+runMain('bench:present', main)

@@ -7,6 +7,7 @@ import QRCode from 'qrcode'
 import { buildIsStale } from '../lib/build-inputs.ts'
 import { slidevBuild } from '../lib/build.ts'
 import { DECK_ROOT } from '../lib/deck.ts'
+import { runMain } from '../lib/main.ts'
 import { loadPlan } from './plan.ts'
 import { loadSecret } from './secret.ts'
 import { startPresentServer } from './server.ts'
@@ -104,9 +105,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`present: ${error instanceof Error
-    ? error.message
-    : String(error)}`)
-  process.exit(1)
-})
+runMain('present', main)

@@ -2,11 +2,11 @@ import type { Plan } from '../../present/pacing.ts'
 import type { Rehearsal } from '../../present/rehearsal.ts'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { formatBudget, formatClock } from '../../present/pacing.ts'
 import { isRehearsal, suggestBudgets, summarizeRuns } from '../../present/rehearsal.ts'
 import { DECK_ROOT } from '../lib/deck.ts'
+import { runMain } from '../lib/main.ts'
 import { loadPlan } from './plan.ts'
 
 /**
@@ -92,11 +92,5 @@ async function main(): Promise<void> {
   console.log(rehearsalReport(plan, readRehearsals(resolve(values.dir)), Math.max(1, Number(values.last) || 3)))
 }
 
-if (import.meta.main) {
-  main().catch((error: unknown) => {
-    console.error(`rehearsal: ${error instanceof Error
-      ? error.message
-      : String(error)}`)
-    process.exit(1)
-  })
-}
+if (import.meta.main)
+  runMain('rehearsal', main)

@@ -17,6 +17,7 @@ import {
 } from '../../present/pacing.ts'
 import { MAX_CLICKS, parseClientMessage } from '../../present/protocol.ts'
 import { rehearsalOf } from '../../present/rehearsal.ts'
+import { errorMessage } from '../../shared/errors.ts'
 
 /** One connected client, as the relay sees it: the socket layer (server.ts) supplies `send`. */
 export interface Peer {
@@ -347,9 +348,7 @@ export class Relay {
       this.sendTo(peer, { type: 'saved', file, lastRehearsal: this.lastRehearsal })
     }
     catch (error) {
-      this.options.log?.(`present: could not save the rehearsal: ${error instanceof Error
-        ? error.message
-        : String(error)}`)
+      this.options.log?.(`present: could not save the rehearsal: ${errorMessage(error)}`)
     }
   }
 

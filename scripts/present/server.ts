@@ -9,6 +9,7 @@ import { WebSocketServer } from 'ws'
 import { EMPTY_LOG, STOPPED } from '../../present/pacing.ts'
 import { MAX_MESSAGE_BYTES, RELAY_META, WS_PATH } from '../../present/protocol.ts'
 import { rehearsalFileName } from '../../present/rehearsal.ts'
+import { errorMessage } from '../../shared/errors.ts'
 import { writeFileAtomic } from '../lib/atomic.ts'
 import { SECURITY_HEADERS } from '../lib/hosting.ts'
 import { staticFiles } from '../lib/serve.ts'
@@ -225,9 +226,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
       }
       catch (error) {
         // A bug must not take the room down: count it, say what, keep serving.
-        relay.refuse(peer, 'malformed', `a message that failed (${error instanceof Error
-          ? error.message
-          : String(error)})`)
+        relay.refuse(peer, 'malformed', `a message that failed (${errorMessage(error)})`)
       }
       if (totalRefused() > refusedBefore && ++refusals >= MAX_REFUSALS)
         ws.close(1008, 'too many refused messages')
