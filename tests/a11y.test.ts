@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-chromium
 import type { StaticServer } from '../scripts/lib/serve.ts'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import { slideAnnouncement } from '../composables/useSlideAnnouncer.ts'
 import { GOTO_INPUT_LABEL } from '../overrides/slidev-client.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
@@ -11,7 +11,7 @@ import { describeViolations, runAxe } from './support/axe.ts'
 import { connectBrowser } from './support/browser.ts'
 import { loadDeckWithContent } from './support/deck.ts'
 import { ROOT } from './support/paths.ts'
-import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, waitForSlide } from './support/site.ts'
+import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, showSlideAllClicks, waitForSlide } from './support/site.ts'
 
 const deck = await loadDeckWithContent()
 const slideNumbers = deck.slides.map(slide => slide.number)
@@ -22,28 +22,35 @@ const titleTemplate = String(deck.headmatter.raw.titleTemplate)
 const templated = (text: string): string => titleTemplate.replace('%s', text)
 
 /** The deck's pages other than a slide: where each is, what shows it is ready, and its document title. */
-const VIEWS = [
-  {
+const VIEWS = {
+  root: {
     path: '',
     ready: '#slideshow .slidev-page-1 .slidev-layout',
     title: templated(deck.slides[0]!.title),
   },
-  {
+  presenter: {
     path: 'presenter',
     ready: '#slideshow .slidev-page-1 .slidev-layout',
     title: templated('Presenter'),
   },
-  {
+  overview: {
     path: 'overview',
     ready: '.overview-slide-block .slidev-layout',
     title: templated('Overview'),
   },
-  {
+  handout: {
     path: 'handout',
     ready: 'html[data-handout="ready"]',
     title: templated('Handout'),
   },
-] as const
+} as const
+
+type View = (typeof VIEWS)[keyof typeof VIEWS]
+
+/** The colour schemes the deck follows (colorSchema: auto), each checked. */
+const SCHEMES = ['light', 'dark'] as const
+
+type Scheme = (typeof SCHEMES)[number]
 
 let server: StaticServer
 let browser: Browser
@@ -58,11 +65,19 @@ afterAll(async () => {
   await server?.close()
 })
 
-/** Opens a page of the deck by path ('' for the deck's root) and waits until it has drawn. */
-async function openView(page: Page, path: string, ready: string): Promise<void> {
+/** Opens a page of the deck by path ('' for the deck's root) with the system in `scheme`, and waits until it has drawn. */
+async function openView(page: Page, { path, ready }: View, scheme: Scheme): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme })
   await page.goto(new URL(path, server.url).href)
   await page.locator(ready).first().waitFor({ state: 'attached' })
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
+}
+
+/** Whether the page is on `view` (the presenter's URL may name a slide after it: /presenter/1). */
+function isOn(page: Page, { path }: View): boolean {
+  const current = URL.parse(page.url())
+  return current?.origin === new URL(server.url).origin
+    && (current.pathname === `/${path}` || current.pathname.startsWith(`/${path}/`))
 }
 
 async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext, page: Page }> {
@@ -74,14 +89,113 @@ async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Prom
   return { context, page: await context.newPage() }
 }
 
+/**
+ * A context and page for the describe block it is called in, with the system in `colorScheme`:
+ * opened before its tests, closed after them. Its tests share the page, each reaching what it
+ * checks from where the last one left it (through the deck's router, or a menu opened again)
+ * instead of loading the deck again. After a failed test the page is emptied (about:blank) and the
+ * scheme set back, so that the next test loads its page afresh instead of inheriting a half-done
+ * state.
+ */
+function pageForBlock(colorScheme: Scheme = 'light'): { context: BrowserContext, page: Page } {
+  const view = {} as { context: BrowserContext, page: Page }
+  beforeAll(async () => {
+    Object.assign(view, await newPage({ colorScheme }))
+  })
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(async () => {
+      await view.page.emulateMedia({ colorScheme, media: 'screen' })
+      await view.page.goto('about:blank')
+    })
+  })
+  afterAll(async () => {
+    await view.context?.close()
+  })
+  return view
+}
+
+/** Waits until the page's CSS transitions have ended (their own events, however loaded the machine). */
+async function transitionsEnded(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await Promise.all(document.getAnimations().filter(animation => animation instanceof CSSTransition).map(animation => animation.finished.catch(() => undefined)))
+  })
+}
+
+/** Whether the deck shows its dark scheme: <html> has the `dark` class. */
+async function isDark(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.classList.contains('dark'))
+}
+
+/**
+ * Turns the system colour scheme to `scheme`, as a reader's system would, and asserts that the deck
+ * follows it (colorSchema: auto): <html> has the `dark` class exactly when the scheme is dark. The
+ * class is awaited as a state; then the page's transitions, so that colours are the scheme's own.
+ */
+async function useScheme(page: Page, scheme: Scheme, where: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme })
+  const dark = scheme === 'dark'
+  await page.waitForFunction(wanted => document.documentElement.classList.contains('dark') === wanted, dark).catch(() => undefined)
+  expect(await isDark(page), `${where}: with the system ${scheme}, <html> has the dark class`).toBe(dark)
+  await transitionsEnded(page)
+}
+
+/** SCHEMES, the one the page's system is in now first: checking a page in both then switches once. */
+async function schemesFromCurrent(page: Page): Promise<Scheme[]> {
+  const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
+  return dark
+    ? ['dark', 'light']
+    : ['light', 'dark']
+}
+
+/** Runs axe on the page; a violation is recorded (soft), so that the other scheme or option is still checked. */
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  expect.soft(describeViolations(await runAxe(page)), `${where}: axe violations`).toBe('')
+}
+
+/** Waits for the document title to be `wanted` (a state), then asserts it. */
+async function expectTitle(page: Page, wanted: string, where: string): Promise<void> {
+  await page.waitForFunction(title => document.title === title, wanted).catch(() => undefined)
+  expect(await page.title(), `${where}: <title>`).toBe(wanted)
+}
+
+const INTERACTIVE = ':is(button, a[href], [role="button"], input, select, textarea)'
+
+/** Asserts that no interactive element of the page is inside another (a button in a button). */
+async function expectNoNestedInteractive(page: Page, where: string): Promise<void> {
+  const nested = await page.locator(`${INTERACTIVE} ${INTERACTIVE}`).evaluateAll(
+    els => els.map(el => el.outerHTML.slice(0, 120)),
+  )
+  expect(nested, `${where}: an interactive element inside another`).toEqual([])
+}
+
+/** Asserts that a print view announces nothing: no live region shown, none with text. The announcer mounts with the deck's root component, before any slide or the handout renders. */
+async function expectNoAnnouncement(page: Page, where: string): Promise<void> {
+  const regions = await page.locator('[aria-live], [role="status"], [role="alert"], [role="log"]').evaluateAll(els => els.map(el => ({
+    html: el.outerHTML.slice(0, 120),
+    shown: el.checkVisibility() && getComputedStyle(el).display !== 'none' && !(el as HTMLElement).hidden,
+    text: el.textContent?.trim() ?? '',
+  })))
+  expect(regions.filter(region => region.shown || region.text !== ''), `${where}: live regions shown or with text`).toEqual([])
+}
+
 /** The menus of Slidev's nav bar and presenter (overrides/MenuButton.vue): where, which button, what shows it is open, and its toggle options. */
-const MENUS = [
+interface Menu {
+  readonly path: string
+  readonly button: string
+  readonly shown: string
+  readonly options: readonly string[]
+}
+
+const SLIDE_MENUS: readonly Menu[] = [
   {
     path: '1',
     button: 'More Options',
     shown: 'Brightness',
     options: ['Laser', '1:1'],
   },
+]
+
+const PRESENTER_MENUS: readonly Menu[] = [
   {
     path: 'presenter',
     button: 'More Options',
@@ -94,165 +208,48 @@ const MENUS = [
     shown: 'Bidirectional Sync',
     options: [],
   },
-] as const
+]
 
 /** Waits until the element reports `name="value"` (a state, as Playwright waits for one), however long the machine takes. */
 async function waitForAttribute(element: Locator, name: string, value: string): Promise<void> {
   await element.and(element.page().locator(`[${name}="${value}"]`)).waitFor()
 }
 
-/** Opens a page, then one of its menus from its button; returns both. */
-async function openMenu(page: Page, { path, button, shown }: (typeof MENUS)[number]): Promise<{ toggle: Locator, list: Locator }> {
-  await openView(page, path, '#slideshow .slidev-layout')
-  const toggle = page.getByRole('button', { name: button, exact: true })
-  await toggle.click()
-  await waitForAttribute(toggle, 'aria-expanded', 'true')
-  const list = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`)
-  await list.getByText(shown, { exact: true }).waitFor()
-  // The nav bar fades in on hover (a 300 ms transition): until it is opaque, colours are in between.
-  // Wait for the page's transitions to end (their own events, however loaded the machine), then the
-  // menu must be opaque.
-  await page.evaluate(async () => {
-    await Promise.all(document.getAnimations().filter(animation => animation instanceof CSSTransition).map(animation => animation.finished.catch(() => undefined)))
-  })
+/**
+ * Asserts that the open menu is opaque once the page's transitions have ended: the nav bar fades in
+ * on hover (a 300 ms transition), and until it is opaque, colours are in between.
+ */
+async function expectOpaque(list: Locator, where: string): Promise<void> {
+  await transitionsEnded(list.page())
   expect(await list.evaluate((el) => {
     let opacity = 1
     for (let node: Element | null = el; node; node = node.parentElement)
       opacity *= Number(getComputedStyle(node).opacity)
     return opacity
-  }), `"${button}" on /${path}: the menu is not opaque once its transitions have ended`).toBe(1)
+  }), `${where}: the menu is not opaque once its transitions have ended`).toBe(1)
+}
+
+/** Opens one of the page's menus from its button, and waits until it is shown and opaque; returns both. */
+async function openMenu(page: Page, { path, button, shown }: Menu): Promise<{ toggle: Locator, list: Locator }> {
+  const toggle = page.getByRole('button', { name: button, exact: true })
+  await toggle.click()
+  await waitForAttribute(toggle, 'aria-expanded', 'true')
+  const list = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`)
+  await list.getByText(shown, { exact: true }).waitFor()
+  await expectOpaque(list, `"${button}" on /${path}`)
   return { toggle, list }
 }
 
 /**
- * Shows slide `no` with every click revealed: loaded from its URL when the page is not on a slide
- * yet, otherwise reached through the deck's own router, as a reader moving on would (which also
- * keeps axe loaded). Either way it waits until the slide alone is shown with no click left hidden.
+ * Declares, in the describe block it is called in, the tests of `menus` on the block's page, which
+ * `reach` brings to the menus' page (loading it only when the page is not there already).
  */
-async function showSlide(page: Page, no: number): Promise<void> {
-  const current = URL.parse(page.url())
-  if (current?.origin !== new URL(server.url).origin || !/^\/\d+$/.test(current.pathname)) {
-    await openSlide(page, server.url, no, 999)
-  }
-  else {
-    await page.evaluate((path) => {
-      history.pushState(null, '', path)
-      dispatchEvent(new PopStateEvent('popstate', { state: null }))
-    }, `/${no}?clicks=999`)
-    await waitForSlide(page, no)
-  }
-  await page.waitForFunction(n => document.querySelector(`#slideshow .slidev-page-${n} .slidev-vclick-hidden`) === null, no)
-}
+function menuTests(view: { page: Page }, menus: readonly Menu[], reach: () => Promise<void>): void {
+  const rows = menus.map(menu => [menu.button, `/${menu.path}`, menu] as const)
 
-/** A context and page for the describe block it is called in: opened before its tests, closed after them. */
-function pageForBlock(options: Parameters<Browser['newContext']>[0] = {}): { context: BrowserContext, page: Page } {
-  const view = {} as { context: BrowserContext, page: Page }
-  beforeAll(async () => {
-    Object.assign(view, await newPage(options))
-  })
-  afterAll(async () => {
-    await view.context?.close()
-  })
-  return view
-}
-
-describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme, every click revealed', (colorScheme) => {
-  const view = pageForBlock({ colorScheme })
-
-  it('follows the system colour scheme (colorSchema: auto)', async () => {
-    await openSlide(view.page, server.url, 1)
-    expect(await view.page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(colorScheme === 'dark')
-  })
-
-  it.each(slideNumbers)('slide %i has no violations, and a document title and a language of its own', async (no) => {
-    await showSlide(view.page, no)
-    const violations = await runAxe(view.page)
-    const title = deck.slides[no - 1]!.title
-    expect(describeViolations(violations), `slide ${no} "${title}" (${colorScheme}): axe violations`).toBe('')
-    // Each slide is a page of its own to a browser tab and to assistive technology.
-    await view.page.waitForFunction(wanted => document.title === wanted, templated(title)).catch(() => undefined)
-    expect(await view.page.title(), `slide ${no}: <title>`).toBe(templated(title))
-    const lang = await view.page.evaluate(() => document.documentElement.lang)
-    expect(lang, `slide ${no}: <html> has no lang`).toMatch(/^[a-z]{2,3}(?:-[A-Z0-9]+)?$/i)
-    expect(lang).toBe(deck.headmatter.lang)
-  })
-
-  it.each(VIEWS.map(view => [`/${view.path}`, view] as const))('%s has no violations', async (_path, { path, ready }) => {
-    await openView(view.page, path, ready)
-    const violations = await runAxe(view.page)
-    expect(describeViolations(violations), `/${path} (${colorScheme}): axe violations`).toBe('')
-  })
-
-  it.each(MENUS.map(menu => [menu.button, `/${menu.path}`, menu] as const))('with "%s" open on %s, no violations, whichever option is pressed', async (_button, _path, menu) => {
-    const where = `"${menu.button}" open on /${menu.path} (${colorScheme})`
-    const { list } = await openMenu(view.page, menu)
-    expect(describeViolations(await runAxe(view.page)), `${where}: axe violations`).toBe('')
-    // A pressed option takes a colour of its own (Slidev hashes it from the label): check each one pressed.
-    for (const option of menu.options) {
-      const button = list.getByRole('button', { name: option, exact: true })
-      const before = await list.locator('button[aria-pressed="true"]').evaluateAll(els => els.map(el => el.textContent?.trim() ?? ''))
-      await button.click()
-      await waitForAttribute(button, 'aria-pressed', 'true')
-      expect(describeViolations(await runAxe(view.page)), `${where}, "${option}" pressed: axe violations`).toBe('')
-      for (const pressed of before)
-        await list.getByRole('button', { name: pressed, exact: true }).click()
-    }
-    await view.page.keyboard.press('Escape')
-  })
-})
-
-describe('slidev’s controls', () => {
-  const view = pageForBlock()
-
-  it('the axe support excludes nothing: no exclusion list, no disabled rule, no filtering', async () => {
-    expect(Object.keys(axeSupport).sort()).toEqual(['AXE_TAGS', 'describeViolations', 'runAxe'])
-    const source = await readFile(resolve(ROOT, 'tests/support/axe.ts'), 'utf8')
-    expect(source).not.toMatch(/\bexclude\b|enabled:\s*false|DEFECT|\.filter\(/)
-  })
-
-  it.each(['', '4', 'presenter', 'overview'])('/%s has no interactive element inside another', async (path) => {
-    await openView(view.page, path, path === 'overview'
-      ? '.overview-slide-block .slidev-layout'
-      : '#slideshow .slidev-layout')
-    const nested = await view.page.locator(':is(button, a[href], [role="button"], input, select, textarea) :is(button, a[href], [role="button"], input, select, textarea)').evaluateAll(
-      els => els.map(el => el.outerHTML.slice(0, 120)),
-    )
-    expect(nested).toEqual([])
-  })
-
-  it('"More Options" opens its menu from its one button, which reports its state; Escape closes it', async () => {
-    await openSlide(view.page, server.url, 1)
-    const more = view.page.getByRole('button', { name: 'More Options' })
-    await waitForAttribute(more, 'aria-expanded', 'false')
-    await more.click()
-    await waitForAttribute(more, 'aria-expanded', 'true')
-    const menuId = await more.getAttribute('aria-controls')
-    expect(menuId).toBeTruthy()
-    const menu = view.page.locator(`[id="${menuId}"]`)
-    await menu.getByText('Invert').waitFor()
-    // An item works: "Invert" filters the slide, as in Slidev's own menu.
-    await menu.getByRole('checkbox').first().check()
-    await expect.poll(() => view.page.evaluate(() => getComputedStyle(document.querySelector('#slide-content')!).filter)).toContain('invert')
-    await menu.getByRole('checkbox').first().uncheck()
-    await view.page.keyboard.press('Escape')
-    await waitForAttribute(more, 'aria-expanded', 'false')
-    expect(await menu.count()).toBe(0)
-    // Focus was on the checkbox inside the menu, which is gone: it goes back to the menu's button.
-    expect(await more.evaluate(el => el === document.activeElement)).toBe(true)
-  })
-
-  it('the presenter’s "Change sync settings" opens its menu from its one button', async () => {
-    await openView(view.page, 'presenter', '#slideshow .slidev-layout')
-    const sync = view.page.getByRole('button', { name: 'Change sync settings' })
-    await sync.click()
-    await waitForAttribute(sync, 'aria-expanded', 'true')
-    await view.page.getByText('Bidirectional Sync').waitFor()
-    // A press elsewhere closes it, as in Slidev's.
-    await view.page.mouse.click(5, 5)
-    await waitForAttribute(sync, 'aria-expanded', 'false')
-  })
-
-  it.each(MENUS.map(menu => [menu.button, `/${menu.path}`, menu] as const))('with "%s" open on %s, every control in the menu has an accessible name of its own, and Escape gives focus back', async (_button, _path, menu) => {
+  it.each(rows)('with "%s" open on %s, every control in the menu has an accessible name of its own, and Escape gives focus back', async (_button, _path, menu) => {
+    await reach()
+    await useScheme(view.page, 'light', `/${menu.path}`)
     const { toggle, list } = await openMenu(view.page, menu)
     const controls = await list.locator('input:not([type="hidden"]), select, textarea, button, [role="radio"], [role="checkbox"], [role="button"], [role="slider"]').count()
     // The names as Chromium's accessibility tree has them (Playwright's snapshot of it), one line per control.
@@ -272,119 +269,284 @@ describe('slidev’s controls', () => {
     expect(await toggle.evaluate(el => el === document.activeElement), `"${menu.button}": focus after Escape`).toBe(true)
   })
 
-  it('the go-to-slide dialog’s input has an accessible name and goes to a slide', async () => {
+  it.each(rows)('with "%s" open on %s, no violations in light or dark, whichever option is pressed', async (_button, _path, menu) => {
+    await reach()
+    const { toggle, list } = await openMenu(view.page, menu)
+    for (const scheme of await schemesFromCurrent(view.page)) {
+      const where = `"${menu.button}" open on /${menu.path} (${scheme})`
+      await useScheme(view.page, scheme, where)
+      await expectOpaque(list, where)
+      await expectNoViolations(view.page, where)
+      // A pressed option takes a colour of its own (Slidev hashes it from the label): check each one
+      // pressed, then press again the options pressed before, so the other scheme starts as this one did.
+      for (const option of menu.options) {
+        const button = list.getByRole('button', { name: option, exact: true })
+        const before = await list.locator('button[aria-pressed="true"]').evaluateAll(els => els.map(el => el.textContent?.trim() ?? ''))
+        await button.click()
+        await waitForAttribute(button, 'aria-pressed', 'true')
+        await expectNoViolations(view.page, `${where}, "${option}" pressed`)
+        for (const pressed of before) {
+          const again = list.getByRole('button', { name: pressed, exact: true })
+          await again.click()
+          await waitForAttribute(again, 'aria-pressed', 'true')
+        }
+      }
+    }
+    await view.page.keyboard.press('Escape')
+    await waitForAttribute(toggle, 'aria-expanded', 'false')
+  })
+}
+
+describe('axe-core', () => {
+  it('the axe support excludes nothing: no exclusion list, no disabled rule, no filtering', async () => {
+    expect(Object.keys(axeSupport).sort()).toEqual(['AXE_TAGS', 'describeViolations', 'runAxe'])
+    const source = await readFile(resolve(ROOT, 'tests/support/axe.ts'), 'utf8')
+    expect(source).not.toMatch(/\bexclude\b|enabled:\s*false|DEFECT|\.filter\(/)
+  })
+})
+
+/**
+ * One page walks the slide show, slide to slide through the deck's router (as a reader moving on
+ * would), and every test of a slide reaches it from where the last one left the page. Only what
+ * must start from a fresh load loads the deck.
+ */
+describe('the slide show, one page moving through the deck’s router', () => {
+  const view = pageForBlock('light')
+
+  /** Leaves focus with the document, as on a fresh load: a key press then goes where a reader's first one would. */
+  async function blur(): Promise<void> {
+    await view.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  }
+
+  it('follows the system colour scheme (colorSchema: auto): light when loaded so, then dark and light again as the system changes', async () => {
     await openSlide(view.page, server.url, 1)
-    await view.page.keyboard.press('g')
-    const input = view.page.getByRole('textbox', { name: GOTO_INPUT_LABEL })
-    await expect.poll(() => input.evaluate(el => el === document.activeElement)).toBe(true)
-    await input.fill('4')
-    await input.press('Enter')
-    await waitForSlide(view.page, 4)
-  })
-})
-
-describe('document', () => {
-  const view = pageForBlock()
-
-  it.each(VIEWS.map(view => [`/${view.path}`, view] as const))('%s has a document title of its own', async (_path, { path, ready, title }) => {
-    await openView(view.page, path, ready)
-    await view.page.waitForFunction(wanted => document.title === wanted, title).catch(() => undefined)
-    expect(await view.page.title()).toBe(title)
+    expect(await isDark(view.page), 'slide 1 loaded with the system light: <html> has the dark class').toBe(false)
+    await useScheme(view.page, 'dark', 'slide 1')
+    await useScheme(view.page, 'light', 'slide 1')
   })
 
-  it('moving to another slide is announced once, politely, with its number and title; not before, and never in print', async () => {
-    const first = firstSlidesWithoutClicks(deck.slides, 2)
-    await openSlide(view.page, server.url, first)
-    const region = view.page.locator('[aria-live]')
-    expect(await region.count()).toBe(1)
-    expect(await region.getAttribute('aria-live')).toBe('polite')
-    expect(await region.textContent()).toBe('')
-    await view.page.keyboard.press('ArrowRight')
-    await waitForSlide(view.page, first + 1)
-    const next = deck.slides[first]!
-    const expected = slideAnnouncement({ no: next.number, total: deck.slides.length, title: next.title })
-    expect(expected).toBe(`Slide ${next.number} of ${deck.slides.length}: ${next.title}`)
-    await expect.poll(() => region.textContent()).toBe(expected)
-    await view.page.emulateMedia({ media: 'print' })
-    expect(await region.evaluate(el => getComputedStyle(el).display)).toBe('none')
-    await view.page.emulateMedia({ media: 'screen' })
-  })
-
-  it.each([
-    ['/1?print=true', '1?print=true', '[data-slidev-no="1"] .slidev-layout'],
-    ['/handout', 'handout', 'html[data-handout="ready"]'],
-  ] as const)('the print view %s announces nothing: no live region shown, none with text', async (_label, path, ready) => {
-    await view.page.goto(new URL(path, server.url).href)
-    await view.page.locator(ready).first().waitFor({
-      state: path === 'handout'
-        ? 'attached'
-        : 'visible',
+  describe('document', () => {
+    it('moving to another slide is announced once, politely, with its number and title; not before, and never in print', async () => {
+      const first = firstSlidesWithoutClicks(deck.slides, 2)
+      // From a fresh load: nothing announced yet.
+      await openSlide(view.page, server.url, first)
+      const region = view.page.locator('[aria-live]')
+      expect(await region.count()).toBe(1)
+      expect(await region.getAttribute('aria-live')).toBe('polite')
+      expect(await region.textContent()).toBe('')
+      await view.page.keyboard.press('ArrowRight')
+      await waitForSlide(view.page, first + 1)
+      const next = deck.slides[first]!
+      const expected = slideAnnouncement({ no: next.number, total: deck.slides.length, title: next.title })
+      expect(expected).toBe(`Slide ${next.number} of ${deck.slides.length}: ${next.title}`)
+      await expect.poll(() => region.textContent()).toBe(expected)
+      await view.page.emulateMedia({ media: 'print' })
+      expect(await region.evaluate(el => getComputedStyle(el).display)).toBe('none')
+      await view.page.emulateMedia({ media: 'screen' })
     })
-    // The announcer mounts with the deck's root component, before any slide or the handout renders.
-    const regions = await view.page.locator('[aria-live], [role="status"], [role="alert"], [role="log"]').evaluateAll(els => els.map(el => ({
-      html: el.outerHTML.slice(0, 120),
-      shown: el.checkVisibility() && getComputedStyle(el).display !== 'none' && !(el as HTMLElement).hidden,
-      text: el.textContent?.trim() ?? '',
-    })))
-    expect(regions.filter(region => region.shown || region.text !== ''), `${path}: live regions shown or with text`).toEqual([])
-  })
 
-  it.each(talkSlides.map(slide => [slide.number, slide.title] as const))('talk links on slide %i (%s) have accessible names', async (no) => {
-    await openSlide(view.page, server.url, no, 999)
-    const slide = view.page.locator(`#slideshow .slidev-page-${no}`)
-    const hrefs = await slide.locator('a[href]:visible').count()
-    const names = [
-      ...(await slide.ariaSnapshot()).matchAll(/^\s*- '?link(?: "((?:[^"\\]|\\.)*)")?/gm),
-    ].map(m => m[1]?.trim() ?? '')
-    expect(hrefs, `slide ${no} has no links`).toBeGreaterThan(0)
-    expect(names.length, `slide ${no}: ${hrefs} <a href> but ${names.length} links in the accessibility tree`).toBe(hrefs)
-    for (const name of names) {
-      expect(name, `slide ${no}: a link without an accessible name`).not.toBe('')
-      expect(name, `slide ${no}: link named only "${name}"`).not.toMatch(/^(?:link|here|click here|more|read more|url)$/i)
-    }
-  })
-})
-
-describe('keyboard', () => {
-  const view = pageForBlock()
-
-  it('the arrow keys move between slides: ArrowRight on, ArrowLeft back', async () => {
-    const first = firstSlidesWithoutClicks(deck.slides, 3)
-    await openSlide(view.page, server.url, first)
-    await view.page.keyboard.press('ArrowRight')
-    await waitForSlide(view.page, first + 1)
-    await view.page.keyboard.press('ArrowRight')
-    await waitForSlide(view.page, first + 2)
-    await view.page.keyboard.press('ArrowLeft')
-    await waitForSlide(view.page, first + 1)
-    expect(await currentSlide(view.page)).toBe(first + 1)
-  })
-
-  it.each(talkSlides.map(slide => slide.number))('a link on slide %i reached with Tab shows a focus indicator', async (no) => {
-    await openSlide(view.page, server.url, no, 999)
-    const links = await view.page.locator(`#slideshow .slidev-page-${no} a[href]`).count()
-    let reached = false
-    // Tab through the view.page (nav controls included) until focus lands on a link of the slide.
-    for (let i = 0; i < 60 && !reached; i++) {
-      await view.page.keyboard.press('Tab')
-      reached = await view.page.evaluate(n => document.activeElement instanceof HTMLAnchorElement
-        && document.activeElement.closest(`.slidev-page-${n}`) !== null, no)
-    }
-    expect(links, `slide ${no} has no links`).toBeGreaterThan(0)
-    expect(reached, `Tab never focused a link of slide ${no}`).toBe(true)
-    const style = await view.page.evaluate(() => {
-      const el = document.activeElement as HTMLElement
-      const css = getComputedStyle(el)
-      return {
-        focusVisible: el.matches(':focus-visible'),
-        outline: `${css.outlineStyle} ${css.outlineWidth} ${css.outlineColor}`,
-        outlineShown: css.outlineStyle !== 'none' && Number.parseFloat(css.outlineWidth) > 0,
-        boxShadow: css.boxShadow,
-        text: el.textContent?.trim(),
+    it.each(talkSlides.map(slide => [slide.number, slide.title] as const))('talk links on slide %i (%s) have accessible names', async (no) => {
+      await showSlideAllClicks(view.page, server.url, no)
+      const slide = view.page.locator(`#slideshow .slidev-page-${no}`)
+      const hrefs = await slide.locator('a[href]:visible').count()
+      const names = [
+        ...(await slide.ariaSnapshot()).matchAll(/^\s*- '?link(?: "((?:[^"\\]|\\.)*)")?/gm),
+      ].map(m => m[1]?.trim() ?? '')
+      expect(hrefs, `slide ${no} has no links`).toBeGreaterThan(0)
+      expect(names.length, `slide ${no}: ${hrefs} <a href> but ${names.length} links in the accessibility tree`).toBe(hrefs)
+      for (const name of names) {
+        expect(name, `slide ${no}: a link without an accessible name`).not.toBe('')
+        expect(name, `slide ${no}: link named only "${name}"`).not.toMatch(/^(?:link|here|click here|more|read more|url)$/i)
       }
     })
-    expect(style.focusVisible).toBe(true)
-    expect(style.outlineShown || style.boxShadow !== 'none', `focused link "${style.text}" on slide ${no}: outline ${style.outline}, box-shadow ${style.boxShadow}`).toBe(true)
+  })
+
+  describe('axe-core and the document, light and dark colour schemes, every click revealed', () => {
+    it.each(slideNumbers)('slide %i, in light and dark: no violations, a document title and a language of its own, and no interactive element inside another', async (no) => {
+      await showSlideAllClicks(view.page, server.url, no)
+      const title = deck.slides[no - 1]!.title
+      await expectNoNestedInteractive(view.page, `slide ${no}`)
+      for (const scheme of await schemesFromCurrent(view.page)) {
+        const where = `slide ${no} "${title}" (${scheme})`
+        await useScheme(view.page, scheme, where)
+        await expectNoViolations(view.page, where)
+        // Each slide is a page of its own to a browser tab and to assistive technology.
+        await expectTitle(view.page, templated(title), where)
+        const lang = await view.page.evaluate(() => document.documentElement.lang)
+        expect(lang, `${where}: <html> has no lang`).toMatch(/^[a-z]{2,3}(?:-[A-Z0-9]+)?$/i)
+        expect(lang, `${where}: <html lang>`).toBe(deck.headmatter.lang)
+      }
+    })
+  })
+
+  describe('keyboard', () => {
+    it('the arrow keys move between slides: ArrowRight on, ArrowLeft back', async () => {
+      const first = firstSlidesWithoutClicks(deck.slides, 3)
+      await showSlideAllClicks(view.page, server.url, first)
+      await blur()
+      await view.page.keyboard.press('ArrowRight')
+      await waitForSlide(view.page, first + 1)
+      await view.page.keyboard.press('ArrowRight')
+      await waitForSlide(view.page, first + 2)
+      await view.page.keyboard.press('ArrowLeft')
+      await waitForSlide(view.page, first + 1)
+      expect(await currentSlide(view.page)).toBe(first + 1)
+    })
+
+    it.each(talkSlides.map(slide => slide.number))('a link on slide %i reached with Tab shows a focus indicator', async (no) => {
+      await showSlideAllClicks(view.page, server.url, no)
+      await blur()
+      const links = await view.page.locator(`#slideshow .slidev-page-${no} a[href]`).count()
+      let reached = false
+      // Tab through the page (nav controls included) until focus lands on a link of the slide.
+      for (let i = 0; i < 60 && !reached; i++) {
+        await view.page.keyboard.press('Tab')
+        reached = await view.page.evaluate(n => document.activeElement instanceof HTMLAnchorElement
+          && document.activeElement.closest(`.slidev-page-${n}`) !== null, no)
+      }
+      expect(links, `slide ${no} has no links`).toBeGreaterThan(0)
+      expect(reached, `Tab never focused a link of slide ${no}`).toBe(true)
+      const style = await view.page.evaluate(() => {
+        const el = document.activeElement as HTMLElement
+        const css = getComputedStyle(el)
+        return {
+          focusVisible: el.matches(':focus-visible'),
+          outline: `${css.outlineStyle} ${css.outlineWidth} ${css.outlineColor}`,
+          outlineShown: css.outlineStyle !== 'none' && Number.parseFloat(css.outlineWidth) > 0,
+          boxShadow: css.boxShadow,
+          text: el.textContent?.trim(),
+        }
+      })
+      expect(style.focusVisible).toBe(true)
+      expect(style.outlineShown || style.boxShadow !== 'none', `focused link "${style.text}" on slide ${no}: outline ${style.outline}, box-shadow ${style.boxShadow}`).toBe(true)
+    })
+  })
+
+  describe('slidev’s controls', () => {
+    it('the go-to-slide dialog’s input has an accessible name and goes to a slide', async () => {
+      await showSlideAllClicks(view.page, server.url, 1)
+      await blur()
+      await view.page.keyboard.press('g')
+      const input = view.page.getByRole('textbox', { name: GOTO_INPUT_LABEL })
+      await expect.poll(() => input.evaluate(el => el === document.activeElement)).toBe(true)
+      await input.fill('4')
+      await input.press('Enter')
+      await waitForSlide(view.page, 4)
+    })
+  })
+})
+
+/** Slide 1 and its nav bar's menu, on a page loaded with the system dark. */
+describe('slidev’s controls on slide 1, loaded with the system dark', () => {
+  const view = pageForBlock('dark')
+
+  /** Brings the page to slide 1, loading it only when it is elsewhere. */
+  async function reach(): Promise<void> {
+    if (URL.parse(view.page.url())?.pathname !== '/1')
+      await openSlide(view.page, server.url, 1)
+  }
+
+  it('follows the system colour scheme (colorSchema: auto): dark when loaded so', async () => {
+    await openSlide(view.page, server.url, 1)
+    expect(await isDark(view.page), 'slide 1 loaded with the system dark: <html> has the dark class').toBe(true)
+  })
+
+  it('"More Options" opens its menu from its one button, which reports its state; Escape closes it', async () => {
+    await reach()
+    await useScheme(view.page, 'light', 'slide 1')
+    const more = view.page.getByRole('button', { name: 'More Options' })
+    await waitForAttribute(more, 'aria-expanded', 'false')
+    await more.click()
+    await waitForAttribute(more, 'aria-expanded', 'true')
+    const menuId = await more.getAttribute('aria-controls')
+    expect(menuId).toBeTruthy()
+    const menu = view.page.locator(`[id="${menuId}"]`)
+    await menu.getByText('Invert').waitFor()
+    // An item works: "Invert" filters the slide, as in Slidev's own menu.
+    await menu.getByRole('checkbox').first().check()
+    await expect.poll(() => view.page.evaluate(() => getComputedStyle(document.querySelector('#slide-content')!).filter)).toContain('invert')
+    await menu.getByRole('checkbox').first().uncheck()
+    await view.page.keyboard.press('Escape')
+    await waitForAttribute(more, 'aria-expanded', 'false')
+    expect(await menu.count()).toBe(0)
+    // Focus was on the checkbox inside the menu, which is gone: it goes back to the menu's button.
+    expect(await more.evaluate(el => el === document.activeElement)).toBe(true)
+  })
+
+  menuTests(view, SLIDE_MENUS, reach)
+})
+
+/** The presenter and its menus, on one page loaded with the system light. */
+describe('/presenter and its menus', () => {
+  const view = pageForBlock('light')
+
+  /** Brings the page to the presenter, loading it only when it is elsewhere. */
+  async function reach(): Promise<void> {
+    if (!isOn(view.page, VIEWS.presenter))
+      await openView(view.page, VIEWS.presenter, 'light')
+  }
+
+  it('in light and dark, no violations; a document title of its own; no interactive element inside another', async () => {
+    await openView(view.page, VIEWS.presenter, 'light')
+    await expectTitle(view.page, VIEWS.presenter.title, '/presenter')
+    await expectNoNestedInteractive(view.page, '/presenter')
+    for (const scheme of await schemesFromCurrent(view.page)) {
+      await useScheme(view.page, scheme, `/presenter (${scheme})`)
+      await expectNoViolations(view.page, `/presenter (${scheme})`)
+    }
+  })
+
+  it('the presenter’s "Change sync settings" opens its menu from its one button', async () => {
+    await reach()
+    await useScheme(view.page, 'light', '/presenter')
+    const sync = view.page.getByRole('button', { name: 'Change sync settings' })
+    await sync.click()
+    await waitForAttribute(sync, 'aria-expanded', 'true')
+    await view.page.getByText('Bidirectional Sync').waitFor()
+    // A press elsewhere closes it, as in Slidev's.
+    await view.page.mouse.click(5, 5)
+    await waitForAttribute(sync, 'aria-expanded', 'false')
+  })
+
+  menuTests(view, PRESENTER_MENUS, reach)
+})
+
+/**
+ * The deck's root, the overview and the handout, each loaded afresh. The root and the overview
+ * follow the system's scheme as it changes (the same colours as a page loaded in it), so each is
+ * checked in light, then turned dark. The handout is loaded in each scheme: it takes the light
+ * scheme (paper is white) when it mounts, which only a load shows, as a later change of the system
+ * scheme reaches <html> through Slidev's own watcher.
+ */
+describe('the deck’s other pages', () => {
+  const view = pageForBlock('light')
+
+  it.each([VIEWS.root, VIEWS.overview].map(v => [`/${v.path}`, v] as const))('%s, in light and dark: no violations; a document title of its own; no interactive element inside another', async (path, v) => {
+    await openView(view.page, v, 'light')
+    await expectTitle(view.page, v.title, path)
+    await expectNoNestedInteractive(view.page, path)
+    for (const scheme of await schemesFromCurrent(view.page)) {
+      await useScheme(view.page, scheme, `${path} (${scheme})`)
+      await expectNoViolations(view.page, `${path} (${scheme})`)
+    }
+  })
+
+  it('/handout, loaded in light and in dark: no violations; a document title of its own; as a print view, it announces nothing', async () => {
+    for (const scheme of SCHEMES) {
+      const where = `/handout (loaded ${scheme})`
+      await openView(view.page, VIEWS.handout, scheme)
+      // Before anything else runs in the page: no live region shown, none with text.
+      await expectNoAnnouncement(view.page, where)
+      await expectTitle(view.page, VIEWS.handout.title, where)
+      await expectNoViolations(view.page, where)
+    }
+  })
+
+  it('the print view /1?print=true announces nothing: no live region shown, none with text', async () => {
+    await view.page.emulateMedia({ colorScheme: 'light' })
+    await view.page.goto(new URL('1?print=true', server.url).href)
+    await view.page.locator('[data-slidev-no="1"] .slidev-layout').first().waitFor({ state: 'visible' })
+    await expectNoAnnouncement(view.page, '/1?print=true')
   })
 })
 
