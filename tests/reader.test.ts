@@ -1,16 +1,14 @@
-import type { Browser, BrowserContext, Page, Request } from 'playwright-chromium'
-import type { StaticServer } from '../scripts/lib/serve.ts'
+import type { BrowserContext, Page, Request } from 'playwright-chromium'
 import type { NetworkGuard } from './support/site.ts'
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { searchDocuments } from '../reader/search.ts'
-import { launchChromium } from '../scripts/lib/browser.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
 import { loadDeckWithContent } from './support/deck.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
-import { guardNetwork, openSlide, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
+import { guardNetwork, openSlide, serveBuiltDeck, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
 
 const deck = await loadDeckWithContent()
 const total = deck.slides.length
@@ -46,27 +44,52 @@ function foldQuotes(text: string): string {
   return text.replace(/[‘’]/g, '\'').replace(/[“”]/g, '"')
 }
 
-let server: StaticServer
-let browser: Browser
+// A Chromium of this file's own: in the run's shared one it ran slower beside the a11y file (3fa52af).
+const served = serveBuiltDeck(inject('distDir'), { browser: 'own' })
 
 beforeAll(async () => {
-  server = await serveStatic(inject('distDir'))
-  browser = await launchChromium()
   await mkdir(SHOTS, { recursive: true })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+/**
+ * Contexts for the reader's pages block service workers: these checks are of the pages, and the deck's
+ * worker, installing beside them, would precache the whole deck and serve some loads but not others,
+ * as far as it had got. The worker is tested where it is the subject: the offline test below, and
+ * site.test.ts for its requests.
+ */
+const NO_WORKER = { serviceWorkers: 'block' } as const
 
 function readUrl(suffix = ''): string {
-  return new URL(`read${suffix}`, server.url).href
+  return new URL(`read${suffix}`, served.server.url).href
 }
 
+/** Waits until the reader has laid out every slide (data-reader="ready"), and, when given, is at `path` and `hash`. */
+async function waitForReader(page: Page, at: { path?: string, hash?: string } = {}): Promise<void> {
+  await page.waitForFunction(({ path, hash }) => document.documentElement.dataset.reader === 'ready'
+    && (path === undefined || location.pathname === path)
+    && (hash === undefined || location.hash === hash), at)
+}
+
+/**
+ * Goes to /read + `suffix` and waits until the reader is ready. From the reader at /read, a suffix
+ * that is only a fragment ("#7") moves within the page, as a link to it does; anything else loads it.
+ */
 async function openReader(page: Page, suffix = ''): Promise<void> {
   await page.goto(readUrl(suffix))
-  await page.waitForFunction(() => document.documentElement.dataset.reader === 'ready')
+  await waitForReader(page)
+}
+
+/**
+ * The reader as a first visit shows it: at /read, ready, at the top, light, nothing typed in the search.
+ * The tests before leave it so; it is loaded again only if one of them did not (or ran alone).
+ */
+async function readerAsLoaded(page: Page): Promise<void> {
+  const asLoaded = page.url() === readUrl() && await page.evaluate(() => document.documentElement.dataset.reader === 'ready'
+    && window.scrollY === 0
+    && !document.documentElement.classList.contains('dark')
+    && document.querySelector<HTMLInputElement>('#reader-search-input')?.value === '')
+  if (!asLoaded)
+    await openReader(page)
 }
 
 /** The number of the slide whose article is at the top of the window, under the reader's bar. */
@@ -97,19 +120,22 @@ async function waitUntilAtTop(page: Page, no: number): Promise<void> {
 }
 
 describe.each(VIEWPORTS)('the reader view, /read, at $width x $height', (viewport) => {
+  // One page for the block, loaded once: the checks of the page as loaded come first, then those that
+  // move it (search, deep links), then those that load it again (a deep link's path, the screenshots).
   let context: BrowserContext
   let page: Page
   let guard: NetworkGuard
 
   beforeAll(async () => {
-    context = await browser.newContext({
+    context = await served.browser.newContext({
       viewport: { width: viewport.width, height: viewport.height },
       screen: { width: viewport.width, height: viewport.height },
       deviceScaleFactor: 2,
       isMobile: true,
       hasTouch: true,
+      ...NO_WORKER,
     })
-    guard = await guardNetwork(context, [server.url])
+    guard = await guardNetwork(context, [served.server.url])
     page = await context.newPage()
     await openReader(page)
   })
@@ -199,23 +225,48 @@ describe.each(VIEWPORTS)('the reader view, /read, at $width x $height', (viewpor
     expect(links.filter(link => link.width < 44 || link.height < 44)).toEqual([])
   })
 
-  it('deep links land on their slide and say where the reader is: /read#N and /read/N', async () => {
-    const middle = Math.ceil(total / 2)
-    await openReader(page, `#${middle}`)
-    await waitUntilAtTop(page, middle)
-    const at = await slideAtTop(page)
-    expect(at.no).toBe(middle)
-    const section = deck.slides[middle - 1]!.section
-    expect(at.where).toBe(`${section} · ${middle} of ${total}`)
-    // "Open slide N" in the bar leads to that slide of the deck.
-    expect(await page.locator('.reader-bar a', { hasText: `Open slide ${middle}` }).getAttribute('href')).toMatch(new RegExp(`/${middle}$`))
+  it('has no axe violation, in light and in dark', async () => {
+    await readerAsLoaded(page)
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      await page.waitForFunction(dark => document.documentElement.classList.contains('dark') === dark, colorScheme === 'dark')
+      // Results shown too: they are part of the page.
+      await page.locator('#reader-search-input').fill('Kolla')
+      await page.locator('.reader-search-hit').first().waitFor()
+      const violations = await runAxe(page)
+      expect(describeViolations(violations), `${colorScheme}: axe violations`).toBe('')
+    }
+    // The page left as loaded, for the next test: the system's colour scheme (light), no search, at the top.
+    await page.emulateMedia({ colorScheme: null })
+    await page.waitForFunction(() => !document.documentElement.classList.contains('dark'))
+    await page.locator('#reader-search-input').fill('')
+    await page.locator('.reader-search-hit').first().waitFor({ state: 'detached' })
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur()
+      window.scrollTo(0, 0)
+    })
+  })
 
-    await openReader(page, `/${total}`)
-    await waitUntilAtTop(page, total)
+  it('printed, it is the slides and notes without the bar and search', async () => {
+    await readerAsLoaded(page)
+    await page.emulateMedia({ media: 'print' })
+    const printed = await page.evaluate(() => ({
+      bar: getComputedStyle(document.querySelector('.reader-bar')!).display,
+      search: getComputedStyle(document.querySelector('.reader-search')!).display,
+      slides: [
+        ...document.querySelectorAll('[data-reader-slide]'),
+      ].filter(a => a.getBoundingClientRect().height > 0).length,
+    }))
+    await page.emulateMedia({ media: null })
+    expect(printed).toEqual({ bar: 'none', search: 'none', slides: total })
+    const pdf = await page.pdf({ format: 'A4' })
+    expect(pdf.byteLength).toBeGreaterThan(10_000)
   })
 
   it('search finds a sentence of a slide and one of the notes, and jumps to each', async () => {
+    // At the last slide, far from the search box: from /read, a move within the page.
     await openReader(page, `#${total}`)
+    await waitUntilAtTop(page, total)
     // The bar's "Search" leads back to the box from anywhere on the page.
     await page.locator('.reader-bar a', { hasText: 'Search' }).click()
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reader-search-input')
@@ -237,34 +288,19 @@ describe.each(VIEWPORTS)('the reader view, /read, at $width x $height', (viewpor
     }
   })
 
-  it('has no axe violation, in light and in dark', async () => {
-    await openReader(page)
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme })
-      await page.waitForFunction(dark => document.documentElement.classList.contains('dark') === dark, colorScheme === 'dark')
-      // Results shown too: they are part of the page.
-      await page.locator('#reader-search-input').fill('Kolla')
-      await page.locator('.reader-search-hit').first().waitFor()
-      const violations = await runAxe(page)
-      expect(describeViolations(violations), `${colorScheme}: axe violations`).toBe('')
-    }
-    await page.emulateMedia({ colorScheme: null })
-  })
+  it('deep links land on their slide and say where the reader is: /read#N and /read/N', async () => {
+    const middle = Math.ceil(total / 2)
+    await openReader(page, `#${middle}`)
+    await waitUntilAtTop(page, middle)
+    const at = await slideAtTop(page)
+    expect(at.no).toBe(middle)
+    const section = deck.slides[middle - 1]!.section
+    expect(at.where).toBe(`${section} · ${middle} of ${total}`)
+    // "Open slide N" in the bar leads to that slide of the deck.
+    expect(await page.locator('.reader-bar a', { hasText: `Open slide ${middle}` }).getAttribute('href')).toMatch(new RegExp(`/${middle}$`))
 
-  it('printed, it is the slides and notes without the bar and search', async () => {
-    await openReader(page)
-    await page.emulateMedia({ media: 'print' })
-    const printed = await page.evaluate(() => ({
-      bar: getComputedStyle(document.querySelector('.reader-bar')!).display,
-      search: getComputedStyle(document.querySelector('.reader-search')!).display,
-      slides: [
-        ...document.querySelectorAll('[data-reader-slide]'),
-      ].filter(a => a.getBoundingClientRect().height > 0).length,
-    }))
-    await page.emulateMedia({ media: null })
-    expect(printed).toEqual({ bar: 'none', search: 'none', slides: total })
-    const pdf = await page.pdf({ format: 'A4' })
-    expect(pdf.byteLength).toBeGreaterThan(10_000)
+    await openReader(page, `/${total}`)
+    await waitUntilAtTop(page, total)
   })
 
   it('made no request off the host', () => {
@@ -301,27 +337,66 @@ describe.each(VIEWPORTS)('the reader view, /read, at $width x $height', (viewpor
 /** A fresh context as a phone held upright (390x844, touch), in which the deck offers the reader. */
 async function phoneContext(): Promise<BrowserContext> {
   const phone = { width: 390, height: 844 }
-  return browser.newContext({
+  return served.browser.newContext({
     viewport: phone,
     screen: phone,
     isMobile: true,
     hasTouch: true,
+    ...NO_WORKER,
   })
 }
+
+interface WideVisit {
+  context: BrowserContext
+  /** Left on slide 1, for the test that goes on from there. */
+  page: Page
+  /** The paths requested from the start of the load until slide 1 showed. */
+  beforeSlide1: string[]
+}
+
+let wideVisit: Promise<WideVisit> | undefined
+
+/**
+ * A first visit to slide 1 on a wide screen (1280x720, a fresh context), made once, by whichever test
+ * needs it first: the go-to dialog's test goes on from its page, the first slide's cost is judged on
+ * what it requested before the slide showed.
+ */
+async function firstWideVisit(): Promise<WideVisit> {
+  wideVisit ??= (async () => {
+    const context = await served.browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      ...NO_WORKER,
+    })
+    const page = await context.newPage()
+    const beforeSlide1: string[] = []
+    const record = (request: Request): void => {
+      beforeSlide1.push(new URL(request.url()).pathname)
+    }
+    page.on('request', record)
+    await openSlide(page, served.server.url, 1)
+    page.off('request', record)
+    return { context, page, beforeSlide1 }
+  })()
+  return wideVisit
+}
+
+afterAll(async () => {
+  await (await wideVisit?.catch(() => undefined))?.context.close()
+})
 
 describe('the deck leads to the reader', () => {
   it('on a narrow portrait screen the deck offers the reader; the choice is remembered', async () => {
     const context = await phoneContext()
     try {
-      await guardNetwork(context, [server.url])
+      await guardNetwork(context, [served.server.url])
       const page = await context.newPage()
-      await openSlide(page, server.url, 5)
+      await openSlide(page, served.server.url, 5)
       const offer = page.locator('.recap-reader-offer')
       await offer.waitFor()
       const violations = await runAxe(page)
       expect(describeViolations(violations)).toBe('')
       await offer.getByRole('link', { name: 'Read as a page' }).click()
-      await page.waitForFunction(() => document.documentElement.dataset.reader === 'ready' && location.pathname === '/read' && location.hash === '#5')
+      await waitForReader(page, { path: '/read', hash: '#5' })
       await waitUntilAtTop(page, 5)
       expect(await page.evaluate(() => localStorage.getItem('recap-reader-choice'))).toBe('reader')
 
@@ -331,8 +406,8 @@ describe('the deck leads to the reader', () => {
 
       // Opened again on this device, the deck goes straight to the reader, at the same slide.
       const again = await context.newPage()
-      await again.goto(new URL('7', server.url).href)
-      await again.waitForFunction(() => document.documentElement.dataset.reader === 'ready' && location.pathname === '/read' && location.hash === '#7')
+      await again.goto(new URL('7', served.server.url).href)
+      await waitForReader(again, { path: '/read', hash: '#7' })
       await waitUntilAtTop(again, 7)
     }
     finally {
@@ -344,11 +419,11 @@ describe('the deck leads to the reader', () => {
     const context = await phoneContext()
     try {
       const page = await context.newPage()
-      await openSlide(page, server.url, 2)
+      await openSlide(page, served.server.url, 2)
       await page.locator('.recap-reader-offer').getByRole('button', { name: 'Keep the slides' }).click()
       await page.locator('.recap-reader-offer').waitFor({ state: 'detached' })
       expect(await page.evaluate(() => localStorage.getItem('recap-reader-choice'))).toBe('slides')
-      await openSlide(page, server.url, 3)
+      await openSlide(page, served.server.url, 3)
       // The hooks load when the browser is idle after the slide; once they have, no offer appears.
       await page.locator('#slidev-goto-dialog [data-recap-reader-hook]').waitFor({ state: 'attached' })
       expect(await page.locator('.recap-reader-offer').count()).toBe(0)
@@ -359,65 +434,41 @@ describe('the deck leads to the reader', () => {
   })
 
   it('the go-to dialog searches the reader', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 720 },
-    })
-    try {
-      const page = await context.newPage()
-      await openSlide(page, server.url, 1)
-      // Not offered on a wide screen.
-      await page.keyboard.press('g')
-      const link = page.locator('#slidev-goto-dialog .recap-goto-search')
-      await link.waitFor()
-      expect(await page.locator('.recap-reader-offer').count()).toBe(0)
-      await page.locator('#slidev-goto-input').pressSequentially('Kolla')
-      await expect.poll(() => link.textContent()).toContain('Kolla')
-      await link.click()
-      await page.waitForFunction(() => document.documentElement.dataset.reader === 'ready' && location.pathname === '/read')
-      expect(new URL(page.url()).searchParams.get('q')).toBe('Kolla')
-      await page.locator('.reader-search-hit').first().waitFor()
-      expect(await page.locator('#reader-search-input').inputValue()).toBe('Kolla')
-    }
-    finally {
-      await context.close()
-    }
+    const { page } = await firstWideVisit()
+    // Not offered on a wide screen.
+    await page.keyboard.press('g')
+    const link = page.locator('#slidev-goto-dialog .recap-goto-search')
+    await link.waitFor()
+    expect(await page.locator('.recap-reader-offer').count()).toBe(0)
+    await page.locator('#slidev-goto-input').pressSequentially('Kolla')
+    await expect.poll(() => link.textContent()).toContain('Kolla')
+    await link.click()
+    await waitForReader(page, { path: '/read' })
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Kolla')
+    await page.locator('.reader-search-hit').first().waitFor()
+    expect(await page.locator('#reader-search-input').inputValue()).toBe('Kolla')
   })
 })
 
 describe('the reader costs the deck nothing before its first slide, and works offline', () => {
   it('no reader chunk, index or search library loads before slide 1 shows', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 720 },
-    })
-    try {
-      const page = await context.newPage()
-      const requested: string[] = []
-      const record = (request: Request): void => {
-        requested.push(new URL(request.url()).pathname)
-      }
-      page.on('request', record)
-      await openSlide(page, server.url, 1)
-      page.off('request', record)
-      const assets = join(inject('distDir'), 'assets')
-      // The reader's own chunks, and MiniSearch's (a chunk named after its folder, found by its code).
-      // (The deck's offer, deck-hooks, loads when the browser is idle: it is not counted here.)
-      const readerOnly: string[] = []
-      for (const file of await readdir(assets)) {
-        if (/ReaderPage|reader-index/.test(file) || (file.endsWith('.js') && (await readFile(join(assets, file), 'utf8')).includes('loadJSAsync')))
-          readerOnly.push(`/assets/${file}`)
-      }
-      expect(readerOnly.length).toBeGreaterThanOrEqual(4)
-      expect(requested.filter(path => readerOnly.includes(path))).toEqual([])
+    const { beforeSlide1 } = await firstWideVisit()
+    const assets = join(inject('distDir'), 'assets')
+    // The reader's own chunks, and MiniSearch's (a chunk named after its folder, found by its code).
+    // (The deck's offer, deck-hooks, loads when the browser is idle: it is not counted here.)
+    const readerOnly: string[] = []
+    for (const file of await readdir(assets)) {
+      if (/ReaderPage|reader-index/.test(file) || (file.endsWith('.js') && (await readFile(join(assets, file), 'utf8')).includes('loadJSAsync')))
+        readerOnly.push(`/assets/${file}`)
     }
-    finally {
-      await context.close()
-    }
+    expect(readerOnly.length).toBeGreaterThanOrEqual(4)
+    expect(beforeSlide1.filter(path => readerOnly.includes(path))).toEqual([])
   })
 
   it('after a first visit to the deck, /read opens and searches with the network off', async () => {
     // A server of its own, closed halfway, as the network goes.
     const own = await serveStatic(inject('distDir'))
-    const context = await browser.newContext({
+    const context = await served.browser.newContext({
       viewport: { width: 390, height: 844 },
       serviceWorkers: 'allow',
     })

@@ -16,7 +16,7 @@ import { fullSentences } from './support/deck.ts'
 import { describeProblems, foreignRequests, inspectSlideLayout, recordBrowser, trackInFlight } from './support/layout.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
 import { decodeQr, faintText, measureRoom, ROOM_MAX_MEDIAN_WORDS, ROOM_MAX_WORDS, ROOM_MIN_CONTRAST, roomTable, smallText } from './support/room.ts'
-import { guardNetwork, openSlide, serveBuiltDeck, slideUrl, waitForActivatedWorker, waitForSlide } from './support/site.ts'
+import { guardNetwork, serveBuiltDeck, showSlideAllClicks, slideUrl, waitForActivatedWorker, waitForSlide } from './support/site.ts'
 
 const deck = await loadDeck()
 const CANVAS: ViewportSize = { width: 980, height: 552 }
@@ -31,23 +31,54 @@ interface Session {
   page: Page
   log: BrowserLog
   guard: NetworkGuard
+  /** The context's requests in flight, to wait until all it asked for has come (or failed). */
+  inFlight: InFlight
 }
 
-/** A fresh context (so a service worker or cache of one check cannot serve the next), logged and fenced to the local server. */
-async function session(viewport: ViewportSize): Promise<Session> {
-  const context = await served.browser.newContext({ viewport, reducedMotion: 'reduce' })
+/**
+ * A fresh context, logged and fenced to the local server. With `serviceWorkers: 'block'` no worker is
+ * installed, so none can serve a later check in the same context; the default lets the deck install its own.
+ */
+async function session(viewport: ViewportSize, serviceWorkers: 'allow' | 'block' = 'allow'): Promise<Session> {
+  const context = await served.browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers })
   const log = recordBrowser(context)
+  const inFlight = trackInFlight(context)
   const guard = await guardNetwork(context, [served.server.url])
   return {
     context,
     page: await context.newPage(),
     log,
     guard,
+    inFlight,
+  }
+}
+
+/** How much a session has logged so far: what it logs from here on belongs to the next check. */
+interface Mark {
+  requests: number
+  errors: number
+  outside: number
+}
+
+function markOf(s: Session): Mark {
+  return { requests: s.log.requests.length, errors: s.log.errors.length, outside: s.guard.outside.length }
+}
+
+/** What a session logged from `mark` on: one check's requests, errors and blocked requests. */
+function since(s: Session, mark: Mark): Pick<Session, 'log' | 'guard'> {
+  return {
+    log: {
+      requests: s.log.requests.slice(mark.requests),
+      errors: s.log.errors.slice(mark.errors),
+    },
+    guard: {
+      outside: s.guard.outside.slice(mark.outside),
+    },
   }
 }
 
 /** Console errors, page errors and off-host requests of a session, as soft assertions naming `what`. */
-function expectCleanRun({ log, guard }: Session, what: string): void {
+function expectCleanRun({ log, guard }: Pick<Session, 'log' | 'guard'>, what: string): void {
   expect.soft(log.errors, `${what}: console or page errors`).toEqual([])
   expect.soft(foreignRequests(log, served.server.url), `${what}: requests to hosts other than the local server`).toEqual([])
   expect.soft(guard.outside, `${what}: requests blocked for leaving the local server`).toEqual([])
@@ -55,49 +86,24 @@ function expectCleanRun({ log, guard }: Session, what: string): void {
 
 describe(`every slide at ${CANVAS.width}x${CANVAS.height}, all clicks revealed, reduced motion`, () => {
   // One context for all slides, with service workers blocked so that no worker installed by one check
-  // serves the next; each slide is still loaded from its own URL, and judged on what it logged itself.
+  // serves the next. Slide 1 is loaded from its URL and each next one reached through the deck's
+  // router (a presenter moving on), with every click revealed; each is judged on what it logged itself.
   let s: Session
-  let inFlight: InFlight
 
   beforeAll(async () => {
-    const context = await served.browser.newContext({ viewport: CANVAS, reducedMotion: 'reduce', serviceWorkers: 'block' })
-    const log = recordBrowser(context)
-    inFlight = trackInFlight(context)
-    const guard = await guardNetwork(context, [served.server.url])
-    s = {
-      context,
-      page: await context.newPage(),
-      log,
-      guard,
-    }
+    s = await session(CANVAS, 'block')
   })
   afterAll(async () => {
     await s?.context.close()
   })
 
-  /** What the session logged from `mark` on: this slide's requests, errors and blocked requests. */
-  function since(mark: { requests: number, errors: number, outside: number }): Session {
-    return {
-      ...s,
-      log: {
-        requests: s.log.requests.slice(mark.requests),
-        errors: s.log.errors.slice(mark.errors),
-      },
-      guard: {
-        outside: s.guard.outside.slice(mark.outside),
-      },
-    }
-  }
-
   it.each(deck.slides.map(s => [s.number, s.title] as const))('slide %i: %s', async (no, title) => {
     const what = `slide ${no} "${title}"`
-    const mark = { requests: s.log.requests.length, errors: s.log.errors.length, outside: s.guard.outside.length }
-    await s.page.goto(slideUrl(served.server.url, no, 999))
-    await waitForSlide(s.page, no)
+    const mark = markOf(s)
+    await showSlideAllClicks(s.page, served.server.url, no)
     await s.page.locator(`.slidev-page-${no}`).waitFor({ state: 'visible' })
-    await s.page.evaluate(() => document.fonts.ready.then(() => undefined))
     // Every request the slide made (its chunks, images, fonts) has ended, so it is logged and drawn.
-    await inFlight.settled()
+    await s.inFlight.settled()
 
     await writeFileAtomic(join(SHOTS, `${String(no).padStart(2, '0')}.png`), await s.page.screenshot())
 
@@ -106,7 +112,7 @@ describe(`every slide at ${CANVAS.width}x${CANVAS.height}, all clicks revealed, 
     expect(Math.round(box!.width), `${what}: the slide is scaled, so pixel checks would be off`).toBe(CANVAS.width)
 
     const layout = await inspectSlideLayout(s.page, no)
-    expectCleanRun(since(mark), what)
+    expectCleanRun(since(s, mark), what)
     expect.soft(layout.text.length, `${what}: the slide shows no text`).toBeGreaterThan(0)
     expect.soft(describeProblems(layout.overflowing), `${what}: elements reach outside the ${CANVAS.width}x${CANVAS.height} slide`).toBe('')
     expect.soft(describeProblems(layout.clipped), `${what}: text cut off by its own box`).toBe('')
@@ -143,50 +149,66 @@ describe('the QR codes for the room', () => {
       ...new Set(talks.flatMap(talk => talk.links.map(link => new URL(link.url).href))),
     ]
 
-    for (const no of new Set(codes.map(code => code.no))) {
-      const onSlide = codes.filter(code => code.no === no)
-      const what = `slide ${no}`
-      expect.soft(onSlide.map(code => code.element), `${what}: one QR code a slide, so a phone cannot read the wrong one`).toHaveLength(1)
-      const { url, element } = onSlide[0]!
-      expect.soft(URL.parse(url)?.protocol, `${what}: ${element} data-qr-url "${url}" is not an absolute http(s) URL`).toMatch(/^https?:$/)
-      const target = URL.parse(url)
-      if (!target)
-        continue
+    // One context at the screen's size, no service worker, for every code: the first slide with a code
+    // is loaded from its URL, the next ones reached through the deck's router, all clicks revealed.
+    // Each distinct URL is then opened once, its check shared by the slides that show it.
+    const s = await session(SCREEN, 'block')
+    try {
+      // The QR's host (the published site, out of reach here) is answered by the local build, path
+      // for path: a URL under a sub-path finds no route in this build, made for "/", and fails, as it
+      // would on a host that serves this build at its root.
+      const local = new URL(served.server.url).origin
+      for (const origin of new Set(codes.map(code => URL.parse(code.url)?.origin).filter(origin => origin !== undefined && origin !== local))) {
+        await s.context.route(request => new URL(request).origin === origin, async (route) => {
+          const { pathname, search } = new URL(route.request().url())
+          await route.fulfill({ response: await route.fetch({ url: new URL(`${pathname.slice(1)}${search}`, served.server.url).href }) })
+        })
+      }
 
-      // A fresh context, no service worker. The QR's host (the published site, out of reach here) is
-      // answered by the local build, path for path: a URL under a sub-path finds no route in this
-      // build, made for "/", and fails, as it would on a host that serves this build at its root.
-      const context = await served.browser.newContext({ viewport: SCREEN, reducedMotion: 'reduce', serviceWorkers: 'block' })
-      try {
-        const log = recordBrowser(context)
-        const guard = await guardNetwork(context, [served.server.url])
-        if (target.origin !== new URL(served.server.url).origin) {
-          await context.route(request => new URL(request).origin === target.origin, async (route) => {
-            const { pathname, search } = new URL(route.request().url())
-            await route.fulfill({ response: await route.fetch({ url: new URL(`${pathname.slice(1)}${search}`, served.server.url).href }) })
-          })
-        }
-        const page = await context.newPage()
-        await openSlide(page, served.server.url, no, 999)
-        await page.evaluate(() => Promise.all([...document.images].map(image => image.decode().catch(() => undefined))))
-        const small = downscale(await page.screenshot(), BLUR)
+      /** Each URL to open, with the slides whose code reads it. */
+      const targets = new Map<string, string[]>()
+      for (const no of new Set(codes.map(code => code.no))) {
+        const onSlide = codes.filter(code => code.no === no)
+        const what = `slide ${no}`
+        expect.soft(onSlide.map(code => code.element), `${what}: one QR code a slide, so a phone cannot read the wrong one`).toHaveLength(1)
+        const { url, element } = onSlide[0]!
+        expect.soft(URL.parse(url)?.protocol, `${what}: ${element} data-qr-url "${url}" is not an absolute http(s) URL`).toMatch(/^https?:$/)
+        if (!URL.parse(url))
+          continue
+
+        const mark = markOf(s)
+        await showSlideAllClicks(s.page, served.server.url, no)
+        await s.page.evaluate(() => Promise.all([...document.images].map(image => image.decode().catch(() => undefined))))
+        const small = downscale(await s.page.screenshot(), BLUR)
         await writeFileAtomic(join(TEST_OUTPUT, 'qr', `slide-${String(no).padStart(2, '0')}-${small.width}x${small.height}.png`), PNG.sync.write(small))
         expect.soft(decodeQr(small), `${what}: ${element} decoded from the ${small.width}x${small.height} screen`).toBe(url)
+        const shown = since(s, mark)
+        expect.soft(shown.log.errors, `${what}: console or page errors`).toEqual([])
+        expect.soft(shown.guard.outside, `${what}: requests blocked for leaving the local server`).toEqual([])
+        targets.set(url, [
+          ...targets.get(url) ?? [],
+          what,
+        ])
+      }
 
-        await page.goto(url)
-        const state = await page.waitForFunction(() => {
+      for (const [url, slides] of targets) {
+        const what = `${slides.join(', ')}: the page at ${url}`
+        const mark = markOf(s)
+        await s.page.goto(url)
+        const state = await s.page.waitForFunction(() => {
           const { reader, handout } = document.documentElement.dataset
           return [reader, handout].find(s => s === 'ready' || s === 'error')
         }, undefined, { timeout: 30_000 }).then(handle => handle.jsonValue(), () => 'never ready (no data-reader or data-handout of ready or error)')
-        expect.soft(state, `${what}: the page at ${url}`).toBe('ready')
-        const hrefs = new Set(await page.locator('a[href]').evaluateAll(links => links.map(a => (a as HTMLAnchorElement).href)))
-        expect.soft(talkUrls.filter(href => !hrefs.has(href)), `${what}: talk links (data/talks.ts) missing from ${url}`).toEqual([])
-        expect.soft(log.errors, `${what}: console or page errors`).toEqual([])
-        expect.soft(guard.outside, `${what}: requests blocked for leaving the local server`).toEqual([])
+        expect.soft(state, what).toBe('ready')
+        const hrefs = new Set(await s.page.locator('a[href]').evaluateAll(links => links.map(a => (a as HTMLAnchorElement).href)))
+        expect.soft(talkUrls.filter(href => !hrefs.has(href)), `${what}: talk links (data/talks.ts) missing`).toEqual([])
+        const opened = since(s, mark)
+        expect.soft(opened.log.errors, `${what}: console or page errors`).toEqual([])
+        expect.soft(opened.guard.outside, `${what}: requests blocked for leaving the local server`).toEqual([])
       }
-      finally {
-        await context.close()
-      }
+    }
+    finally {
+      await s.context.close()
     }
   })
 })
@@ -196,7 +218,7 @@ describe('service worker', () => {
     const built = existsSync(join(inject('distDir'), 'sw.js'))
     const s = await session(CANVAS)
     try {
-      await s.page.goto(slideUrl(served.server.url, 1), { waitUntil: 'networkidle' })
+      await s.page.goto(slideUrl(served.server.url, 1))
       await waitForSlide(s.page, 1)
       if (built) {
         // Activation follows the install, which is when the precache has been fetched.
@@ -206,8 +228,12 @@ describe('service worker', () => {
         await expect.poll(() => s.page.getByText('Caching for offline', { exact: false }).count(), { message: 'the "Caching for offline" notice stays up after the worker is active', timeout: 10_000 }).toBe(0)
       }
       else {
+        // No worker to wait for: the page is given until its network is quiet to register one.
+        await s.page.waitForLoadState('networkidle')
         expect(await s.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 'a service worker registered although the build has no sw.js').toBe(0)
       }
+      // What the page and the worker asked for has all come, so every request is in the log.
+      await s.inFlight.settled()
       expectCleanRun(s, 'slide 1 with its service worker')
     }
     finally {
@@ -227,54 +253,62 @@ function timerText(seconds: number): string {
 }
 
 describe('presenter and overview', () => {
+  // One context for both views, with no service worker (the test above is the worker's), so that
+  // none installed by the first view serves the second; each view is loaded from its URL and judged
+  // on what it logged itself.
+  let s: Session
+
+  beforeAll(async () => {
+    s = await session({ width: 1280, height: 800 }, 'block')
+  })
+  afterAll(async () => {
+    await s?.context.close()
+  })
+
   it('/presenter/1 shows slide 1, its notes and the timer', async () => {
-    const s = await session({ width: 1280, height: 800 })
-    try {
-      await s.page.goto(new URL('presenter/1', served.server.url).href, { waitUntil: 'networkidle' })
-      // The slide's layout replaces Slidev's "Loading slide..." placeholder once its chunk is in.
-      const current = s.page.locator('.slidev-presenter .slidev-page-1 .slidev-layout')
-      await current.waitFor({ state: 'visible' })
-      expect(await current.textContent()).toContain(deck.slides[0]!.heading ?? deck.slides[0]!.title)
+    const mark = markOf(s)
+    await s.page.goto(new URL('presenter/1', served.server.url).href)
+    // The slide's layout replaces Slidev's "Loading slide..." placeholder once its chunk is in.
+    const current = s.page.locator('.slidev-presenter .slidev-page-1 .slidev-layout')
+    await current.waitFor({ state: 'visible' })
+    expect(await current.textContent()).toContain(deck.slides[0]!.heading ?? deck.slides[0]!.title)
 
-      const firstSentence = fullSentences(deck.slides[0]!.note)[0]
-      expect(firstSentence, 'slide 1 has no notes to look for').toBeDefined()
-      const notes = s.page.locator('.slidev-presenter .slidev-note')
-      await notes.first().waitFor({ state: 'visible' })
-      expect((await notes.first().textContent())?.replace(/\s+/g, ' ')).toContain(firstSentence)
+    const firstSentence = fullSentences(deck.slides[0]!.note)[0]
+    expect(firstSentence, 'slide 1 has no notes to look for').toBeDefined()
+    const notes = s.page.locator('.slidev-presenter .slidev-note')
+    await notes.first().waitFor({ state: 'visible' })
+    expect((await notes.first().textContent())?.replace(/\s+/g, ' ')).toContain(firstSentence)
 
-      const { raw } = deck.headmatter
-      const mode = raw.timer === 'countdown'
-        ? 'countdown'
-        : 'stopwatch'
-      const expected = mode === 'countdown'
-        ? timerText(parseTimeString(raw.duration as string | number).seconds)
-        : '-:--'
-      const timer = s.page.getByText(expected, { exact: true })
-      await expect.poll(() => timer.count(), { message: `no ${mode} timer reading ${expected} in the presenter` }).toBeGreaterThan(0)
-      expect(await timer.first().isVisible()).toBe(true)
+    const { raw } = deck.headmatter
+    const mode = raw.timer === 'countdown'
+      ? 'countdown'
+      : 'stopwatch'
+    const expected = mode === 'countdown'
+      ? timerText(parseTimeString(raw.duration as string | number).seconds)
+      : '-:--'
+    const timer = s.page.getByText(expected, { exact: true })
+    await expect.poll(() => timer.count(), { message: `no ${mode} timer reading ${expected} in the presenter` }).toBeGreaterThan(0)
+    expect(await timer.first().isVisible()).toBe(true)
 
-      expectCleanRun(s, 'presenter')
-    }
-    finally {
-      await s.context.close()
-    }
+    // Every request the view made (the next slide's preview, fonts, images) has ended, so it is logged.
+    await s.page.waitForFunction(() => document.querySelector('.slidev-slide-loading') === null)
+    await s.inFlight.settled()
+    expectCleanRun(since(s, mark), 'presenter')
   })
 
   it('/overview lists every slide, in order, with its title', async () => {
-    const s = await session({ width: 1280, height: 800 })
-    try {
-      await s.page.goto(new URL('overview', served.server.url).href, { waitUntil: 'networkidle' })
-      const last = deck.slides.length
-      await s.page.locator(`.slidev-page-${last}`).waitFor({ state: 'attached' })
-      const numbers = await s.page.locator('[data-slidev-no]').evaluateAll(els => els.map(el => Number(el.getAttribute('data-slidev-no'))))
-      expect(numbers, 'slides rendered in the overview').toEqual(deck.slides.map(slide => slide.number))
-      const text = await s.page.locator('body').textContent() ?? ''
-      const missing = deck.slides.filter(slide => !text.includes(slide.title)).map(slide => `${slide.number} "${slide.title}"`)
-      expect(missing, 'slide titles missing from the overview').toEqual([])
-      expectCleanRun(s, 'overview')
-    }
-    finally {
-      await s.context.close()
-    }
+    const mark = markOf(s)
+    await s.page.goto(new URL('overview', served.server.url).href)
+    const last = deck.slides.length
+    await s.page.locator(`.slidev-page-${last}`).waitFor({ state: 'attached' })
+    const numbers = await s.page.locator('[data-slidev-no]').evaluateAll(els => els.map(el => Number(el.getAttribute('data-slidev-no'))))
+    expect(numbers, 'slides rendered in the overview').toEqual(deck.slides.map(slide => slide.number))
+    const text = await s.page.locator('body').textContent() ?? ''
+    const missing = deck.slides.filter(slide => !text.includes(slide.title)).map(slide => `${slide.number} "${slide.title}"`)
+    expect(missing, 'slide titles missing from the overview').toEqual([])
+    // Every slide's code has come and been drawn, and what the slides asked for has ended, so it is logged.
+    await s.page.waitForFunction(() => document.querySelector('.slidev-slide-loading') === null)
+    await s.inFlight.settled()
+    expectCleanRun(since(s, mark), 'overview')
   })
 })

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { StaticServer } from '../../scripts/lib/serve.ts'
 import { afterAll, beforeAll, inject } from 'vitest'
+import { launchChromium } from '../../scripts/lib/browser.ts'
 import { serveStatic } from '../../scripts/lib/serve.ts'
 import { waitForSlide } from '../../scripts/lib/slide-wait.ts'
 import { connectBrowser } from './browser.ts'
@@ -17,16 +18,26 @@ export interface ServedDeck {
   readonly browser: Browser
 }
 
+export interface ServeOptions {
+  /**
+   * `shared` (the default): a connection to the run's one Chromium. `own`: a Chromium of the file's
+   * own, for a file that runs slower in the shared one beside the others (reader.test.ts: see 3fa52af).
+   */
+  browser?: 'shared' | 'own'
+}
+
 /**
  * For the test file or describe block it is called in: a build (the run's real-deck build unless
- * given) served on loopback and a connection to the run's one Chromium, opened before its tests and
- * closed after them (after the block's own afterAll hooks).
+ * given) served on loopback and a browser (the run's one Chromium unless told), opened before its
+ * tests and closed after them (after the block's own afterAll hooks).
  */
-export function serveBuiltDeck(distDir: string = inject('distDir')): ServedDeck {
+export function serveBuiltDeck(distDir: string = inject('distDir'), options: ServeOptions = {}): ServedDeck {
   const served = {} as { server: StaticServer, browser: Browser }
   beforeAll(async () => {
     served.server = await serveStatic(distDir)
-    served.browser = await connectBrowser()
+    served.browser = options.browser === 'own'
+      ? await launchChromium()
+      : await connectBrowser()
   })
   afterAll(async () => {
     await served.browser?.close()
