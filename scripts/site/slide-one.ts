@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { runMain } from '../lib/main.ts'
 import { captureFirstPaint, firstPaintScript, withFirstPaint } from './first-paint.ts'
 import { OG_IMAGE_FILE, OG_IMAGE_SIZE, writeOgImage } from './og-image.ts'
 
@@ -134,3 +136,39 @@ export function slideOneAtBuild(options: SlideOneAtBuildOptions = {}): Plugin {
     },
   }
 }
+
+export interface RenderOgImageOptions {
+  /** The base the deck was built for; "/" unless set. */
+  base?: string
+  /** Where the PNG goes; DIST/og-image.png unless set. */
+  out?: string
+  colorScheme?: 'light' | 'dark'
+}
+
+/** Screenshots slide 1 of a built deck into a PNG; returns the file written. */
+export async function renderOgImage(distDir: string, options: RenderOgImageOptions = {}): Promise<string> {
+  return withSlideOne(distDir, options, page => writeOgImage(page, options.out ?? join(distDir, OG_IMAGE_FILE)))
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      base: { type: 'string', default: '/' },
+      out: { type: 'string' },
+      dark: { type: 'boolean', default: false },
+    },
+  })
+  console.log(await renderOgImage(resolve(positionals[0] ?? 'dist'), {
+    base: values.base,
+    out: values.out,
+    colorScheme: values.dark
+      ? 'dark'
+      : 'light',
+  }))
+}
+
+// By hand, the Open Graph image of an existing build: node scripts/site/slide-one.ts [DIST] [--base /recap/] [--out FILE] [--dark]
+if (import.meta.main)
+  runMain('og-image', main)

@@ -1,0 +1,79 @@
+/**
+ * Where code runs, enforced (`npm run lint`): the browser's code never imports Node's and the
+ * reverse, the pure layer (shared/, and data/) imports neither, and nothing imports in a circle.
+ * - Browser: the deck's components, composables, overrides, setup (but its Vite plugins), and the
+ *   print (handout/), present and reader routes.
+ * - Node: scripts/, the Vite plugins (setup/vite-plugins.ts, reader/index-plugin.ts), the configs.
+ * - Pure: shared/ and data/, imported by both.
+ * A type-only import crosses no boundary: it is gone at run time.
+ */
+const BROWSER = '^(?:components|composables|overrides|handout|present|reader|setup)/'
+const NODE_IN_BROWSER_FOLDERS = '^(?:setup/vite-plugins\\.ts|reader/index-plugin\\.ts)$'
+const NODE = '^(?:scripts/|vite\\.config\\.ts$|vitest\\.config\\.ts$|knip\\.ts$|eslint\\.config\\.js$)'
+
+export default {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'Modules that import each other in a circle.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'pure-imports-neither-side',
+      comment: 'shared/ and data/ run in Node and in the browser: they import no browser code, no Node code and no Node built-in.',
+      severity: 'error',
+      from: { path: '^(?:shared|data)/' },
+      to: {
+        dependencyTypesNot: ['type-only'],
+        pathNot: '^(?:shared|data)/|^node_modules/(?:zod|qrcode|minisearch)/',
+      },
+    },
+    {
+      name: 'browser-imports-no-node',
+      comment: 'Browser code imports no Node code and no Node built-in.',
+      severity: 'error',
+      from: { path: BROWSER, pathNot: NODE_IN_BROWSER_FOLDERS },
+      to: {
+        dependencyTypesNot: ['type-only'],
+        path: `${NODE}|${NODE_IN_BROWSER_FOLDERS}`,
+      },
+    },
+    {
+      name: 'browser-imports-no-node-builtin',
+      severity: 'error',
+      from: { path: BROWSER, pathNot: NODE_IN_BROWSER_FOLDERS },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'node-imports-no-browser',
+      comment: 'Node code imports no browser code: what both need lives in shared/.',
+      severity: 'error',
+      from: { path: `${NODE}|${NODE_IN_BROWSER_FOLDERS}` },
+      to: {
+        dependencyTypesNot: ['type-only'],
+        path: BROWSER,
+        pathNot: NODE_IN_BROWSER_FOLDERS,
+      },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'An import that resolves to nothing (Slidev\'s virtual modules aside).',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true, pathNot: '^(?:#slidev/|virtual:|/@slidev/|~icons/)' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(?:node_modules|dist|dist-[^/]*|test-output|tests/fixtures)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.vue', '.json'],
+    },
+  },
+}
