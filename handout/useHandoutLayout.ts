@@ -3,13 +3,13 @@
 // global and <html data-handout> for printPdf (scripts/lib/print.ts) to wait on.
 import type { ComponentInternalInstance, InjectionKey, Ref, ShallowRef } from 'vue'
 import type { SlideRoute } from '../setup/slidev-client.js'
-import type { HandoutLayout, HandoutManifest, HandoutState, SlideError } from './model'
+import type { HandoutLayout, HandoutManifest, HandoutState, SlideError } from '../shared/print-model'
 import { getCurrentInstance, nextTick, onBeforeUnmount, onMounted, ref } from 'vue'
 import { until } from '../composables/until'
 import { slideHeight, slideWidth, useDarkMode } from '../setup/slidev-client.js'
 import { errorMessage } from '../shared/errors.ts'
+import { HANDOUT_GLOBAL, isHandout, pageRules, paginate } from '../shared/print-model'
 import { blockHeights, overflows, shrinkToFit } from './dom'
-import { HANDOUT_GLOBAL, isHandout, pageRules, paginate } from './model'
 
 /** Notes start at this size and shrink, if they must, down to the minimum. */
 const NOTES_PT = 10.5

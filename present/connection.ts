@@ -1,7 +1,7 @@
-import type { Command, NavState, PaceSnapshot, Role, ServerMessage } from './protocol.ts'
+import type { Command, NavState, PaceSnapshot, Role, ServerMessage } from '../shared/protocol.ts'
 import { reactive } from 'vue'
+import { RELAY_META } from '../shared/protocol.ts'
 import { presentingKey } from './key.ts'
-import { RELAY_META } from './protocol.ts'
 
 /**
  * The browser's end of the relay: one WebSocket, reopened after any loss (a phone that slept, Wi-Fi

@@ -1,10 +1,10 @@
-import type { Role } from './protocol.ts'
+import type { Role } from '../shared/protocol.ts'
 import { ref, watch } from 'vue'
 import { useRouter } from 'vue-router'
 import { addSyncMethod, useNav } from '../setup/slidev-client.js'
+import { MAX_CLICKS } from '../shared/protocol.ts'
 import { connectRelay, live, onServerMessage, relayPath, sayHelloAgain, sendCommand } from './connection.ts'
 import { presentingKey } from './key.ts'
-import { MAX_CLICKS } from './protocol.ts'
 
 /** Whether this audience view follows the presenter; a listener who browses away stops following until "Back to live". */
 export const following = ref(true)

@@ -1,10 +1,10 @@
 import type { ComputedRef, Ref } from 'vue'
-import type { Pace, Plan } from './pacing.ts'
+import type { Pace, Plan } from '../shared/pacing.ts'
 import { computed, onBeforeUnmount, ref } from 'vue'
 import { configs, useNav } from '../setup/slidev-client.js'
+import { buildPlan, elapsedMs, paceAt, slideTimes } from '../shared/pacing.ts'
 import { slideTitle } from '../shared/slides.ts'
 import { live, sendCommand, serverNow } from './connection.ts'
-import { buildPlan, elapsedMs, paceAt, slideTimes } from './pacing.ts'
 
 /** Pause or resume the pace clock for a question (the `p` key and the pause buttons). */
 export function togglePauseClock(): void {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
+import { sentenceProbe } from '../shared/search'
 import { findText } from './dom'
-import { sentenceProbe } from './search'
 
 describe('findText (where a search hit is on the page)', () => {
   it('finds a sentence the index joined from neighbouring elements that have no space between them', () => {

@@ -1,8 +1,8 @@
 import type { ResolvedSlidevOptions } from '@slidev/types'
 import type { Plugin } from 'vite'
-import type { ReaderIndexData, SlideSource } from './search.ts'
+import type { ReaderIndexData, SlideSource } from '../shared/search.ts'
 import MiniSearch from 'minisearch'
-import { SEARCH_OPTIONS, searchDocuments } from './search.ts'
+import { SEARCH_OPTIONS, searchDocuments } from '../shared/search.ts'
 
 /** The module the reader imports its search index from (reader/virtual.d.ts types it). */
 export const READER_INDEX_ID = 'virtual:recap-reader-index'

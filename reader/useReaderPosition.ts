@@ -1,7 +1,7 @@
 import type { Ref } from 'vue'
 import { onBeforeUnmount, onMounted, ref } from 'vue'
+import { sentenceProbe } from '../shared/search'
 import { findText, slideAt } from './dom'
-import { sentenceProbe } from './search'
 
 const BAR = '.reader-bar'
 const ARTICLES = '[data-reader-slide]'

@@ -1,5 +1,5 @@
 declare module 'virtual:recap-reader-index' {
-  import type { ReaderIndexData } from './search.ts'
+  import type { ReaderIndexData } from '../shared/search.ts'
 
   const data: ReaderIndexData
   export default data

@@ -2,9 +2,9 @@
 // time budget and planned start (the pacing plan of scripts/present/plan.ts), then its slides, one
 // line each: number, source file and line, title. "Where is slide 7?" takes one command.
 // Usage: node scripts/slides.ts [ENTRY]
-import type { Plan } from '../present/pacing.ts'
+import type { Plan } from '../shared/pacing.ts'
 import type { Deck } from './lib/deck.ts'
-import { formatBudget, formatClock } from '../present/pacing.ts'
+import { formatBudget, formatClock } from '../shared/pacing.ts'
 import { loadDeck } from './lib/deck.ts'
 import { runMain } from './lib/main.ts'
 import { loadPlan } from './present/plan.ts'

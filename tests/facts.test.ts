@@ -9,7 +9,7 @@ import { figureTexts, numberWord } from '../data/figures.ts'
 import { sources } from '../data/sources.ts'
 import { attendanceStats, event, innovationCenter, neutronUsage, week } from '../data/summit.ts'
 import { talks } from '../data/talks.ts'
-import { talksAppendixSummary } from '../handout/model.ts'
+import { talksAppendixSummary } from '../shared/print-model.ts'
 import { loadDeckWithContent } from './support/deck.ts'
 import { ROOT } from './support/paths.ts'
 
@@ -334,7 +334,7 @@ const texts: { where: string, text: string }[] = [
     text: templateOf(resolve(ROOT, file)),
   })),
   {
-    where: 'handout/model.ts talksAppendixSummary',
+    where: 'shared/print-model.ts talksAppendixSummary',
     text: talksAppendixSummary(talks),
   },
 ]

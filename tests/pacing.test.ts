@@ -1,8 +1,9 @@
-import type { ClockState, PaceLog, Plan, SlideFacts } from '../present/pacing.ts'
+import type { ClockState, PaceLog, Plan, SlideFacts } from '../shared/pacing.ts'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadPlan } from '../scripts/present/plan.ts'
 import {
   buildPlan,
   describePace,
@@ -21,9 +22,8 @@ import {
   startClock,
   STOPPED,
   togglePause,
-} from '../present/pacing.ts'
-import { suggestBudgets, summarizeRuns } from '../present/rehearsal.ts'
-import { loadPlan } from '../scripts/present/plan.ts'
+} from '../shared/pacing.ts'
+import { suggestBudgets, summarizeRuns } from '../shared/rehearsal.ts'
 
 /** A fixture deck: three sections of 2, 3 and 1 slides with budgets of 2, 6 and 2 minutes. */
 function fixture(overrides: Record<number, Record<string, unknown>> = {}): SlideFacts[] {

@@ -1,16 +1,16 @@
-import type { ServerMessage } from '../present/protocol.ts'
-import type { Rehearsal } from '../present/rehearsal.ts'
 import type { Peer } from '../scripts/present/relay.ts'
 import type { PresentServer } from '../scripts/present/server.ts'
+import type { ServerMessage } from '../shared/protocol.ts'
+import type { Rehearsal } from '../shared/rehearsal.ts'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { buildPlan, elapsedMs, MINUTE, paceAt } from '../present/pacing.ts'
-import { MAX_MESSAGE_BYTES, parseClientMessage, WS_PATH } from '../present/protocol.ts'
 import { Relay } from '../scripts/present/relay.ts'
 import { startPresentServer } from '../scripts/present/server.ts'
+import { buildPlan, elapsedMs, MINUTE, paceAt } from '../shared/pacing.ts'
+import { MAX_MESSAGE_BYTES, parseClientMessage, WS_PATH } from '../shared/protocol.ts'
 
 /** The relay's rules on a fixture plan (six slides, three sections), without sockets or a browser. */
 const plan = buildPlan([1, 2, 3, 4, 5, 6].map(no => ({

@@ -4,9 +4,9 @@ import { resolve } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { formatBudget, formatClock } from '../present/pacing.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { loadPlan } from '../scripts/present/plan.ts'
+import { formatBudget, formatClock } from '../shared/pacing.ts'
 import { ROOT } from './support/paths.ts'
 
 const run = promisify(execFile)

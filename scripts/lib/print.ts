@@ -1,18 +1,18 @@
 // printPdf: every PDF of the deck, from one route and one Chromium print pass. The deck's /handout
-// route lays the slides out in a layout (handout/model.ts): `slides`, one page per slide at the canvas
+// route lays the slides out in a layout (shared/print-model.ts): `slides`, one page per slide at the canvas
 // size; `notes`, the A4 handout with speaker notes; `3up`, A4 with three slides a page. This serves the
 // build, opens /handout?layout=…, waits for the route to say it is laid out, stops on any error a slide
 // threw or the page logged, prints once (a tagged PDF), then adds links, metadata and the outline with
 // pdf-lib (which keeps the tag tree, as it does not copy pages) and writes the file atomically.
 import type { Browser } from 'playwright-chromium'
-import type { HandoutLayout, HandoutManifest, HandoutState, SlideError } from '../../handout/model.ts'
+import type { HandoutLayout, HandoutManifest, HandoutState, SlideError } from '../../shared/print-model.ts'
 import type { Deck } from './deck.ts'
 import { isAbsolute, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { PDFDocument } from 'pdf-lib'
-import { HANDOUT_GLOBAL, HANDOUT_LAYOUTS, isHandout, outlineFromManifest, pageSizePx } from '../../handout/model.ts'
 import { firstLine } from '../../shared/errors.ts'
+import { HANDOUT_GLOBAL, HANDOUT_LAYOUTS, isHandout, outlineFromManifest, pageSizePx } from '../../shared/print-model.ts'
 import { writeFileAtomic } from './atomic.ts'
 import { launchChromium } from './browser.ts'
 import { printableBuild } from './build.ts'

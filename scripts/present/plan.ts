@@ -1,6 +1,6 @@
-import type { Plan } from '../../present/pacing.ts'
+import type { Plan } from '../../shared/pacing.ts'
 import { relative } from 'node:path'
-import { buildPlan } from '../../present/pacing.ts'
+import { buildPlan } from '../../shared/pacing.ts'
 import { DECK_ENTRY, DECK_ROOT, loadDeck } from '../lib/deck.ts'
 
 /**

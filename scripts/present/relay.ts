@@ -1,8 +1,9 @@
 import type { Buffer } from 'node:buffer'
-import type { ClockState, PaceLog, Plan } from '../../present/pacing.ts'
-import type { ClientMessage, ClockAction, Command, NavAction, NavState, PaceSnapshot, RefusalReason, Role, ServerMessage } from '../../present/protocol.ts'
-import type { Rehearsal } from '../../present/rehearsal.ts'
+import type { ClockState, PaceLog, Plan } from '../../shared/pacing.ts'
+import type { ClientMessage, ClockAction, Command, NavAction, NavState, PaceSnapshot, RefusalReason, Role, ServerMessage } from '../../shared/protocol.ts'
+import type { Rehearsal } from '../../shared/rehearsal.ts'
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { errorMessage } from '../../shared/errors.ts'
 import {
   elapsedMs,
   EMPTY_LOG,
@@ -14,10 +15,9 @@ import {
   startClock,
   STOPPED,
   togglePause,
-} from '../../present/pacing.ts'
-import { MAX_CLICKS, parseClientMessage } from '../../present/protocol.ts'
-import { rehearsalOf } from '../../present/rehearsal.ts'
-import { errorMessage } from '../../shared/errors.ts'
+} from '../../shared/pacing.ts'
+import { MAX_CLICKS, parseClientMessage } from '../../shared/protocol.ts'
+import { rehearsalOf } from '../../shared/rehearsal.ts'
 
 /** One connected client, as the relay sees it: the socket layer (server.ts) supplies `send`. */
 export interface Peer {

@@ -1,7 +1,7 @@
 // The slides as the deck's own views of the whole deck (the print route, the reader) see them.
 // Pure but for a type: the route pages and their tests share it.
 import type { SlideRoute } from '../setup/slidev-client.js'
-import { slideTitle } from '../shared/slides.ts'
+import { slideTitle } from './slides.ts'
 
 /** What those views take from a slide's route. */
 export interface SlideFacts {

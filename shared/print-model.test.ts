@@ -1,6 +1,6 @@
 // The print route's page planning, tested as plain functions: no DOM, no browser, no build.
 import { describe, expect, it } from 'vitest'
-import { contentsOf, isHandout, manifestPages, outlineFromManifest, pageRules, pageSizePx, paginate, parseLayout, planSheets, toHandoutSlides } from './model'
+import { contentsOf, isHandout, manifestPages, outlineFromManifest, pageRules, pageSizePx, paginate, parseLayout, planSheets, toHandoutSlides } from './print-model'
 
 /** A slide as the route sees it: number, title and frontmatter. */
 function slide(no: number, title: string, frontmatter: Record<string, unknown>): { no: number, title: string, frontmatter: Record<string, unknown> } {

@@ -1,9 +1,9 @@
 // The reader's plan of the deck: sections in running order, which slide a deep link names, where the
 // reader is. Pure: no DOM and no Slidev imports (which slides are shown, and in which section, is
-// composables/slideFacts.ts, shared with the print route), so the page and the tests share it. (What
+// shared/slide-facts.ts, shared with the print route), so the page and the tests share it. (What
 // the deck itself decides, whether to offer the reader, is offer.ts: it loads with the deck.)
-import type { SlideFacts } from '../composables/slideFacts.ts'
-import { shownSlides } from '../composables/slideFacts.ts'
+import type { SlideFacts } from './slide-facts.ts'
+import { shownSlides } from './slide-facts.ts'
 
 export type { SlideFacts }
 

@@ -50,8 +50,8 @@ const NAV_CONTROLS = /[\\/]@slidev[\\/]client[\\/]internals[\\/]NavControls\.vue
 const NOTE_DISPLAY = /[\\/]@slidev[\\/]client[\\/]internals[\\/]NoteDisplay\.vue$/
 const OVERVIEW = /[\\/]@slidev[\\/]client[\\/]pages[\\/]overview\.vue$/
 
-export const MENU_BUTTON = fileURLToPath(new URL('./MenuButton.vue', import.meta.url))
-export const FORM_SLIDER = fileURLToPath(new URL('./FormSlider.vue', import.meta.url))
+export const MENU_BUTTON = fileURLToPath(new URL('../../overrides/MenuButton.vue', import.meta.url))
+export const FORM_SLIDER = fileURLToPath(new URL('../../overrides/FormSlider.vue', import.meta.url))
 
 /** Slidev's components, imported as `./Name.vue` from its internals, that resolve to one of ours instead. */
 const REDIRECTS: Readonly<Record<string, string>> = {
@@ -67,7 +67,7 @@ const GOTO_INPUT = /<input\s+id="slidev-goto-input"/
 /** Goto.vue's source with a name on its input; throws if the input is not there as expected. */
 export function nameGotoInput(source: string): string {
   if (!GOTO_INPUT.test(source))
-    throw new Error('overrides/slidev-client.ts: @slidev/client Goto.vue no longer has <input id="slidev-goto-input">; revisit the fix')
+    throw new Error('scripts/lib/slidev-overrides.ts: @slidev/client Goto.vue no longer has <input id="slidev-goto-input">; revisit the fix')
   if (/id="slidev-goto-input"[^>]*aria-label=/.test(source))
     return source
   return source.replace(GOTO_INPUT, match => `${match}\n        aria-label="${GOTO_INPUT_LABEL}"`)
@@ -76,7 +76,7 @@ export function nameGotoInput(source: string): string {
 /** `source` with every `find` replaced; throws, naming `file`, if `find` is not there. */
 export function patchSource(source: string, file: string, find: string, replace: string): string {
   if (!source.includes(find))
-    throw new Error(`overrides/slidev-client.ts: @slidev/client ${file} no longer has \`${find}\`; revisit the fix`)
+    throw new Error(`scripts/lib/slidev-overrides.ts: @slidev/client ${file} no longer has \`${find}\`; revisit the fix`)
   return source.replaceAll(find, replace)
 }
 
@@ -155,7 +155,7 @@ export function slidevClientA11y(): Plugin {
         return
       const missing = Object.keys(REDIRECTS).filter(source => !redirected.has(source))
       if (missing.length > 0)
-        this.error(`overrides/slidev-client.ts: no import of Slidev's ${missing.join(', ')} was redirected; revisit the fix`)
+        this.error(`scripts/lib/slidev-overrides.ts: no import of Slidev's ${missing.join(', ')} was redirected; revisit the fix`)
     },
   }
 }

@@ -1,7 +1,7 @@
 // The print route's page plan and the manifest it publishes for printPdf (scripts/lib/print.ts). Pure
 // data, no DOM and no Slidev imports, so Node (the scripts, the tests) and the browser (the route) share it.
-import type { SlideFacts } from '../composables/slideFacts.ts'
-import { shownSlides } from '../composables/slideFacts.ts'
+import type { SlideFacts } from './slide-facts.ts'
+import { shownSlides } from './slide-facts.ts'
 
 export type { SlideFacts }
 

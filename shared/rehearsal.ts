@@ -1,6 +1,6 @@
 import type { PaceLog, Plan } from './pacing.ts'
-import { median } from '../shared/stats.ts'
 import { SECOND, sectionTimes, slideTimes } from './pacing.ts'
+import { median } from './stats.ts'
 
 /** A rehearsal as saved in rehearsals/<date>.json. */
 export interface Rehearsal {

@@ -4,7 +4,7 @@
 // (browser) and the tests use the same code.
 import type { Options, SearchResult } from 'minisearch'
 import { figureTexts } from '../data/figures.ts'
-import { slideTitle } from '../shared/slides.ts'
+import { slideTitle } from './slides.ts'
 
 /** Where a sentence comes from: the slide itself or its speaker notes. */
 export type SentenceKind = 'slide' | 'note'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readerSections, targetSlide, whereLabel } from './model'
+import { readerSections, targetSlide, whereLabel } from './reader-model'
 
 function slide(no: number, frontmatter: Record<string, unknown> = {}, title?: string) {
   return {
