@@ -1,7 +1,7 @@
 // Bad input stops every print, loudly: a deck with a slide whose component throws (a <TalkLink> to a
-// talk that does not exist) and one that logs an error is built once, then printed in each layout, by
-// the API and by the two command lines. Each must fail naming both slides, their source file and line,
-// and the errors, exit non-zero, and leave the last good PDF as it was.
+// talk that does not exist) and one that logs an error is built once, then printed in each layout,
+// once each, by the API or by one of the two command lines. Each must fail naming both slides, their
+// source file and line, and the errors, exit non-zero, and leave the last good PDF as it was.
 import type { PrintLayout } from '../scripts/lib/print.ts'
 import { Buffer } from 'node:buffer'
 import { execFile } from 'node:child_process'
@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { printPdf } from '../scripts/lib/print.ts'
+import { PRINT_LAYOUTS, printPdf } from '../scripts/lib/print.ts'
 import { connectBrowser } from './support/browser.ts'
 import { buildDeck } from './support/build.ts'
 import { FIXTURE_ENTRY } from './support/fixture.ts'
@@ -83,40 +83,54 @@ async function expectUntouched(dir: string, out: string): Promise<void> {
   expect(Buffer.compare(await readFile(out), PREVIOUS)).toBe(0)
 }
 
-describe('a slide whose component throws or logs an error', () => {
-  it('stops the slides PDF, the handout and the 3-up handout, naming slide, file, line and error', async () => {
+/**
+ * Each layout is printed once, by the API or by the command line that prints it (the command lines
+ * call printPdf too, and print its stages on stdout): together they stop every layout.
+ */
+const BY_API: PrintLayout = 'notes'
+const BY_CLI = [
+  ['export.ts', [], 'slides'],
+  [
+    'handout.ts',
+    ['--layout', '3up'],
+    '3up',
+  ],
+] as const satisfies readonly (readonly [string, readonly string[], PrintLayout])[]
+
+// The prints share nothing but the build and the entry, which they only read: they run at once.
+describe.concurrent('a slide whose component throws or logs an error', () => {
+  it('prints every layout once below, by printPdf or a command line', ({ expect }) => {
+    expect([
+      BY_API,
+      ...BY_CLI.map(([, , layout]) => layout),
+    ].sort()).toEqual([...PRINT_LAYOUTS].sort())
+  })
+
+  it(`stops printPdf's ${BY_API} handout while rendering, naming slide, file, line and error`, async ({ expect }) => {
     const browser = await connectBrowser()
     try {
-      for (const layout of ['slides', 'notes', '3up'] as const satisfies readonly PrintLayout[]) {
-        const { dir, out } = await previous(`api-${layout}`)
-        const stages: string[] = []
-        await expect(printPdf({
-          layout,
-          distDir: DIST,
-          entry: ENTRY,
-          out,
-          browser,
-          onStage: (stage) => {
-            stages.push(stage)
-          },
-        }), layout).rejects.toThrow(expected)
-        // It stops while rendering, before any post-processing or writing.
-        expect(stages, layout).toEqual(['build', 'render'])
-        await expectUntouched(dir, out)
-      }
+      const { dir, out } = await previous(`api-${BY_API}`)
+      const stages: string[] = []
+      await expect(printPdf({
+        layout: BY_API,
+        distDir: DIST,
+        entry: ENTRY,
+        out,
+        browser,
+        onStage: (stage) => {
+          stages.push(stage)
+        },
+      })).rejects.toThrow(expected)
+      // It stops while rendering, before any post-processing or writing.
+      expect(stages).toEqual(['build', 'render'])
+      await expectUntouched(dir, out)
     }
     finally {
       await browser.close()
     }
   })
 
-  it.each([
-    ['export.ts', []],
-    [
-      'handout.ts',
-      ['--layout', '3up'],
-    ],
-  ])('makes scripts/%s exit non-zero with that one line, keeping the last good PDF', async (script, args) => {
+  it.for(BY_CLI)('makes scripts/%s exit non-zero with that one line, printing no stage past rendering, keeping the last good PDF', async ([script, args, layout], { expect }) => {
     const { dir, out } = await previous(`cli-${script}`)
     const failed = await run(process.execPath, [
       resolve(ROOT, 'scripts', script),
@@ -127,12 +141,16 @@ describe('a slide whose component throws or logs an error', () => {
       '--out',
       out,
       ...args,
-    ], { cwd: ROOT }).then(() => undefined, (error: { code: number, stderr: string }) => error)
+    ], { cwd: ROOT }).then(() => undefined, (error: { code: number, stdout: string, stderr: string }) => error)
     expect(failed?.code).toBe(1)
     const lines = failed!.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(new RegExp(`^${script.replace('.ts', '')} failed: `))
     expect(lines[0]).toMatch(expected)
+    // printCli prints each stage as "STAGE: DETAIL": it stops while rendering its layout, before any post-processing or writing.
+    const stages = failed!.stdout.trim().split('\n')
+    expect(stages.map(line => line.split(':')[0])).toEqual(['build', 'render'])
+    expect(stages[1]).toContain(`layout=${layout}`)
     await expectUntouched(dir, out)
   })
 })

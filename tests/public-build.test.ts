@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-chromium'
+import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { Deck, DeckSlide } from '../scripts/lib/deck.ts'
 import type { StaticServer } from '../scripts/lib/serve.ts'
 import { readFileSync } from 'node:fs'
@@ -15,9 +15,9 @@ import { NPM_SCRIPTS } from './support/build.ts'
 import { fullSentences } from './support/deck.ts'
 import { listFiles, plainWordRuns, searchableText, wordsPattern } from './support/files.ts'
 import { FIXTURE_ENTRY } from './support/fixture.ts'
-import { htmlErrors } from './support/html.ts'
+import { htmlErrorsByDir } from './support/html.ts'
 import { ROOT } from './support/paths.ts'
-import { guardNetwork, openSlide } from './support/site.ts'
+import { guardNetwork, openSlide, waitForRoute } from './support/site.ts'
 
 /** The machinery is tested on the fixture deck; the real deck's notes must be as searchable as the fixture's. */
 const deck = await loadDeck(FIXTURE_ENTRY)
@@ -57,11 +57,10 @@ async function findNotes(dir: string, skip: (file: string) => boolean = () => fa
   return found
 }
 
-/** Opens a route and waits until the router has rendered something for it (a slide, a page or Slidev's 404). */
+/** Loads a route and waits until the deck's router has mounted what it renders there (a slide, a page or Slidev's 404). */
 async function openRoute(page: Page, baseUrl: string, route: string): Promise<void> {
   await page.goto(new URL(route, baseUrl).href)
-  await page.waitForFunction(() => (document.querySelector('#app')?.textContent?.trim().length ?? 0) > 0)
-  await page.waitForLoadState('networkidle')
+  await waitForRoute(page)
 }
 
 /** What Slidev's presenter and notes pages render. */
@@ -79,8 +78,19 @@ const PRIVATE_ROUTES = [
 ]
 
 let browser: Browser
+/**
+ * The Nu HTML Checker's errors in the two public builds, checked in one run of it (one JVM start)
+ * that starts with the file and goes on beside its browser tests; each build's test awaits its own.
+ */
+let htmlChecked: Promise<Map<string, string[]>>
 
 beforeAll(async () => {
+  htmlChecked = htmlErrorsByDir([
+    inject('fixturePublicDist'),
+    inject('fixtureSiteDist'),
+  ])
+  // A failure is the HTML tests' to report, when they await it.
+  htmlChecked.catch(() => {})
   browser = await connectBrowser()
 })
 afterAll(async () => {
@@ -166,7 +176,7 @@ describe('npm run build:public (built once per run by the global setup)', () => 
   })
 
   it('is valid HTML: no Nu HTML Checker error in any HTML file', async () => {
-    const errors = await htmlErrors([out])
+    const errors = (await htmlChecked).get(out) ?? [`${out} was not checked`]
     expect(errors, `${errors.length} HTML errors:\n${errors.join('\n')}`).toEqual([])
   })
 
@@ -180,31 +190,30 @@ describe('npm run build:public (built once per run by the global setup)', () => 
     expect(pages).toEqual([])
   })
 
-  it.each(PRIVATE_ROUTES)('renders no presenter view and no notes at /%s', async (route) => {
-    const context = await browser.newContext()
-    try {
+  describe('loaded in a browser: each route a load of its own, in one tab', () => {
+    let context: BrowserContext
+    let page: Page
+
+    beforeAll(async () => {
+      context = await browser.newContext()
       await guardNetwork(context, [built.server.url])
-      const page = await context.newPage()
+      page = await context.newPage()
+    })
+    afterAll(async () => {
+      await context?.close()
+    })
+
+    it.each(PRIVATE_ROUTES)('renders no presenter view and no notes at /%s', async (route) => {
       await openRoute(page, built.server.url, route)
       expect(await page.locator(PRIVATE_VIEWS).count()).toBe(0)
       const text = await page.locator('body').textContent() ?? ''
       for (const { slide, patterns } of probes)
         expect(patterns.some(pattern => pattern.test(text)), `notes of slide ${slide.number} shown at /${route}`).toBe(false)
-    }
-    finally {
-      await context.close()
-    }
-  })
+    })
 
-  it('still shows the slides', async () => {
-    const context = await browser.newContext()
-    try {
-      const page = await context.newPage()
+    it('still shows the slides', async () => {
       await openSlide(page, built.server.url, deck.slides.length, 999)
-    }
-    finally {
-      await context.close()
-    }
+    })
   })
 })
 
@@ -246,7 +255,7 @@ describe('npm run build:site: the public site with its downloads (built once per
   })
 
   it('is valid HTML: no Nu HTML Checker error in any HTML file', async () => {
-    const errors = await htmlErrors([out])
+    const errors = (await htmlChecked).get(out) ?? [`${out} was not checked`]
     expect(errors, `${errors.length} HTML errors:\n${errors.join('\n')}`).toEqual([])
   })
 

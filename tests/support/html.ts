@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { join, relative, resolve } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -41,6 +41,29 @@ interface VnuMessage {
  * directory has no HTML file, and when Java is missing, saying how to install it.
  */
 export async function htmlErrors(dirs: readonly string[]): Promise<string[]> {
+  return (await checkHtml(dirs)).map(error => error.text)
+}
+
+/**
+ * As htmlErrors, in the same one run of the checker, but each directory's errors apart: for a test
+ * file that checks several builds in tests of their own. An error that names no file of any of them
+ * (the checker's own) is in every directory's list.
+ */
+export async function htmlErrorsByDir(dirs: readonly string[]): Promise<Map<string, string[]>> {
+  const errors = await checkHtml(dirs)
+  return new Map(dirs.map(dir => [
+    dir,
+    errors.filter(error => error.dir === undefined || error.dir === dir).map(error => error.text),
+  ]))
+}
+
+interface HtmlError {
+  /** The one of the checked directories the file is in (the deepest, should they nest); undefined when it names no file in any. */
+  dir: string | undefined
+  text: string
+}
+
+async function checkHtml(dirs: readonly string[]): Promise<HtmlError[]> {
   const files: string[] = []
   for (const dir of dirs) {
     const found = await htmlFiles(dir)
@@ -79,6 +102,9 @@ export async function htmlErrors(dirs: readonly string[]): Promise<string[]> {
   }
   const { messages } = JSON.parse(stdout) as { messages: VnuMessage[] }
   const cwd = process.cwd()
+  const dirOf = (path: string): string | undefined => dirs
+    .filter(dir => path.startsWith(`${resolve(dir)}${sep}`))
+    .sort((a, b) => resolve(b).length - resolve(a).length)[0]
   return messages
     .filter(message => message.type !== 'info')
     .map((message) => {
@@ -92,8 +118,11 @@ export async function htmlErrors(dirs: readonly string[]): Promise<string[]> {
       const extract = message.extract
         ? `\n    ${message.extract.replace(/\s+/g, ' ').trim()}`
         : ''
-      return `${where}: ${message.type === 'error'
-        ? ''
-        : `${message.type}: `}${message.message}${extract}`
+      return {
+        dir: dirOf(path),
+        text: `${where}: ${message.type === 'error'
+          ? ''
+          : `${message.type}: `}${message.message}${extract}`,
+      }
     })
 }

@@ -64,28 +64,55 @@ export async function openSlide(page: Page, baseUrl: string, no: number, clicks?
 }
 
 /**
- * Shows slide `no` with every click revealed, as openSlide(page, baseUrl, no, 999) does, but when the
- * page is already on a slide of the deck at `baseUrl` it gets there through the deck's own router, as
- * a reader moving on would, instead of loading the whole deck again. Either way it waits until the
- * slide alone is on screen (waitForSlide) with no click of it left hidden.
+ * Waits until the deck's router has settled on the page's route and mounted the component it renders
+ * there (a slide, another of Slidev's pages or its 404): the state that shows what a route renders,
+ * rather than a spell of network silence. Vue keeps the app on its mount point (`__vue_app__`, in
+ * production builds too), and vue-router records each matched route's mounted view in `instances`.
  */
-export async function showSlideAllClicks(page: Page, baseUrl: string, no: number): Promise<void> {
+export async function waitForRoute(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    interface Router { currentRoute: { value: { matched: { instances: Record<string, unknown> }[] } } }
+    const mountPoint = document.querySelector('#app') as { __vue_app__?: { config: { globalProperties: { $router?: Router } } } } | null
+    const matched = mountPoint?.__vue_app__?.config.globalProperties.$router?.currentRoute.value.matched ?? []
+    return matched.length > 0 && matched.every(record => record.instances.default != null)
+  })
+}
+
+/** Whether the page is on a slide route of the deck served at `baseUrl` (the base URL, then a slide number). */
+function onSlideOf(page: Page, baseUrl: string): boolean {
   const base = new URL(baseUrl)
   const current = URL.parse(page.url())
-  const onSlide = current?.origin === base.origin
+  return current?.origin === base.origin
     && current.pathname.startsWith(base.pathname)
     && /^\d+$/.test(current.pathname.slice(base.pathname.length))
-  if (!onSlide) {
-    await openSlide(page, baseUrl, no, 999)
+}
+
+/**
+ * Shows slide `no` at `clicks` (the URL's ?clicks=, none when undefined), as openSlide does, but when
+ * the page is already on a slide of the deck at `baseUrl` it gets there through the deck's own router,
+ * as a reader moving on would, instead of loading the whole deck again. Either way it waits until the
+ * slide alone is on screen (waitForSlide) at the URL that names it.
+ */
+export async function goToSlide(page: Page, baseUrl: string, no: number, clicks?: number): Promise<void> {
+  if (!onSlideOf(page, baseUrl)) {
+    await openSlide(page, baseUrl, no, clicks)
+    return
   }
-  else {
-    const target = new URL(slideUrl(baseUrl, no, 999))
-    await page.evaluate((path) => {
-      history.pushState(null, '', path)
-      dispatchEvent(new PopStateEvent('popstate', { state: null }))
-    }, `${target.pathname}${target.search}`)
-    await waitForSlide(page, no)
-  }
+  const target = new URL(slideUrl(baseUrl, no, clicks))
+  await page.evaluate((path) => {
+    history.pushState(null, '', path)
+    dispatchEvent(new PopStateEvent('popstate', { state: null }))
+  }, `${target.pathname}${target.search}`)
+  await waitForSlide(page, no)
+}
+
+/**
+ * Shows slide `no` with every click revealed, as openSlide(page, baseUrl, no, 999) does, through the
+ * deck's router when the page is already on the deck (goToSlide); waits until the slide alone is on
+ * screen with no click of it left hidden.
+ */
+export async function showSlideAllClicks(page: Page, baseUrl: string, no: number): Promise<void> {
+  await goToSlide(page, baseUrl, no, 999)
   await page.waitForFunction(n => document.querySelector(`#slideshow .slidev-page-${n} .slidev-vclick-hidden`) === null, no)
 }
 
