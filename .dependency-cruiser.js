@@ -5,7 +5,11 @@
  *   print (handout/), present and reader routes.
  * - Node: scripts/, the Vite plugins (setup/vite-plugins.ts, reader/index-plugin.ts), the configs.
  * - Pure: shared/ and data/, imported by both.
+ * - Page code: the *.client.ts files in scripts/, what the scripts run inside Chromium's page
+ *   (functions handed to Playwright's page.evaluate, which sends their source alone; the static
+ *   first paint's script).
  * A type-only import crosses no boundary: it is gone at run time. Tests may import either side.
+ * The type checker holds each side to its runtime's API too (tsconfig.json and its projects).
  */
 const BROWSER = '^(?:components|composables|overrides|handout|present|reader|setup)/'
 const NODE_IN_BROWSER_FOLDERS = '^(?:setup/vite-plugins\\.ts|reader/index-plugin\\.ts)$'
@@ -63,6 +67,13 @@ export default {
         path: BROWSER,
         pathNot: NODE_IN_BROWSER_FOLDERS,
       },
+    },
+    {
+      name: 'page-code-imports-nothing',
+      comment: 'A *.client.ts runs in the page on its own (Playwright sends a function\'s source, not its imports).',
+      severity: 'error',
+      from: { path: '^scripts/.+\\.client\\.ts$' },
+      to: {},
     },
     {
       name: 'not-to-unresolvable',

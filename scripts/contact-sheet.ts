@@ -13,6 +13,7 @@ import { printableBuild } from './lib/build.ts'
 import { DECK_ROOT, loadDeck } from './lib/deck.ts'
 import { runMain } from './lib/main.ts'
 import { guardNetwork, launchOfflineChromium } from './lib/offline.ts'
+import { animationsDone, imagesDecoded, screenState, twoFrames } from './lib/page.client.ts'
 import { downscale } from './lib/png.ts'
 import { serveStatic } from './lib/serve.ts'
 import { waitForSlide } from './lib/slide-wait.ts'
@@ -219,31 +220,12 @@ async function screenshots(browser: Browser, url: string, deck: Deck, scheme: Sc
       const what = `slide ${no} ("${slide.title}", ${slide.file}:${slide.line}) in ${scheme}`
       await page.goto(new URL(`${no}?clicks=999`, url).href, { waitUntil: 'load' })
       await waitForSlide(page, no)
-      await page.evaluate(async () => {
-        await Promise.all([...document.images].map(image => image.decode().catch(() => undefined)))
-      })
+      await page.evaluate(imagesDecoded)
       // Transitions and animations (the slide's entrance, a count-up) have finished: they are
       // Web Animations, so the page can say when none is running.
-      await page.waitForFunction(() => document.getAnimations().every(animation => animation.playState !== 'running'))
-      await page.evaluate(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))
-      const state = await page.evaluate(() => {
-        const visible = (el: Element): boolean => el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
-          && el.getBoundingClientRect().width > 1
-        const notices = [
-          ...document.querySelectorAll('.slidev-pwa-indicator, [data-recap-reader-hook], [role="alert"], [role="status"], [role="dialog"], dialog[open]'),
-        ].filter(el => visible(el) && (el.textContent ?? '').trim() !== '')
-        const caching = [
-          ...document.querySelectorAll('body *'),
-        ]
-          .filter(el => el.children.length === 0 && /caching for offline/i.test(el.textContent ?? '') && visible(el))
-        return {
-          dark: document.documentElement.classList.contains('dark'),
-          notices: [
-            ...notices,
-            ...caching,
-          ].map(el => `<${el.tagName.toLowerCase()}> "${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`),
-        }
-      })
+      await page.waitForFunction(animationsDone)
+      await page.evaluate(twoFrames)
+      const state = await page.evaluate(screenState)
       if (state.dark !== (scheme === 'dark'))
         throw new Error(`${what}: the deck shows its ${state.dark ? 'dark' : 'light'} scheme, not the system's ${scheme}`)
       if (state.notices.length > 0)

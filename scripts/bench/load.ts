@@ -1,16 +1,9 @@
 // Cold loads of a built deck in headless Chromium: a fresh browser context for each load, the HTTP
 // cache disabled, service workers blocked (a first visit has none in control), the site on loopback.
 import type { Browser, Request } from 'playwright-chromium'
+import type { PageProbe } from './probe.client.ts'
 import { isExternal } from '../lib/offline.ts'
-
-/** What the page reports about itself; filled in by probePage. */
-interface PageProbe {
-  /** performance.now() of the frame after the app's slide 1 was first found laid out, visible and with text. */
-  appSlide?: number
-  /** The same for the static first paint in index.html (ours: scripts/site/first-paint.ts), if there is one. */
-  staticSlide?: number
-  lcp?: number
-}
+import { appSlidePainted, pageResources, probeFigures, probePage } from './probe.client.ts'
 
 export interface LoadSample {
   /** Navigation start to the first frame that shows slide 1, static first paint or app, in ms. */
@@ -47,85 +40,6 @@ export interface LoadOptions {
 
 function isCounted(url: string): boolean {
   return !url.startsWith('data:') && !url.startsWith('blob:')
-}
-
-/**
- * Runs in the page before its own scripts (Playwright sends its source, so it uses nothing from
- * outside itself): watches each frame for slide 1 (`.slidev-page-1` laid out, not hidden, with
- * text) and keeps the timestamp of the frame after it, when it is painted.
- */
-function probePage(): void {
-  performance.setResourceTimingBufferSize(100000)
-  const probe: PageProbe & { pendingStatic?: boolean } = {}
-  ;(window as { __recapProbe?: PageProbe }).__recapProbe = probe
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        probe.lcp = entry.startTime
-    }).observe({ type: 'largest-contentful-paint', buffered: true })
-  }
-  catch {
-    // No largest-contentful-paint entries in this browser: the figure stays empty.
-  }
-  function shown(el: Element): boolean {
-    const box = el.getBoundingClientRect()
-    if (box.width < 1 || box.height < 1 || !el.textContent?.trim())
-      return false
-    for (let node: Element | null = el; node; node = node.parentElement) {
-      const style = getComputedStyle(node)
-      if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0)
-        return false
-    }
-    return true
-  }
-  function watch(): void {
-    const shot = document.querySelector('#recap-first-paint:not([hidden]) .recap-first-paint-page')
-    if (probe.staticSlide === undefined && probe.pendingStatic === undefined && shot && shown(shot)) {
-      probe.pendingStatic = true
-      requestAnimationFrame(() => {
-        probe.staticSlide = performance.now()
-      })
-    }
-    const slide = document.querySelector('#app .slidev-page-1')
-    if (slide && shown(slide)) {
-      requestAnimationFrame(() => {
-        probe.appSlide = performance.now()
-      })
-      return
-    }
-    requestAnimationFrame(watch)
-  }
-  requestAnimationFrame(watch)
-}
-
-export interface ResourceFact {
-  url: string
-  type: string
-  end: number
-  bytes: number
-  wire: number
-}
-
-/** Every resource the page has loaded, the document included, with its sizes; runs in the page (page.evaluate(pageResources)). */
-export function pageResources(): ResourceFact[] {
-  const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(entry => ({
-    url: entry.name,
-    type: entry.initiatorType,
-    end: entry.responseEnd,
-    bytes: entry.decodedBodySize,
-    wire: entry.encodedBodySize,
-  }))
-  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
-  if (nav) {
-    resources.push({
-      url: nav.name,
-      type: 'navigation',
-      end: nav.responseEnd,
-      bytes: nav.decodedBodySize,
-      wire: nav.encodedBodySize,
-    })
-  }
-  return resources
 }
 
 export async function coldLoad(browser: Browser, url: string, options: LoadOptions): Promise<LoadSample> {
@@ -167,7 +81,7 @@ export async function coldLoad(browser: Browser, url: string, options: LoadOptio
     let overBudget = false
     await page.goto(url, { waitUntil: 'commit', timeout: options.budgetMs })
     try {
-      await page.waitForFunction(() => (window as { __recapProbe?: PageProbe }).__recapProbe?.appSlide !== undefined, undefined, {
+      await page.waitForFunction(appSlidePainted, undefined, {
         timeout: Math.max(1, deadline - performance.now()),
         polling: 50,
       })
@@ -188,7 +102,7 @@ export async function coldLoad(browser: Browser, url: string, options: LoadOptio
       await new Promise(done => setTimeout(done, 100))
     }
 
-    const probe = await page.evaluate(() => (window as { __recapProbe?: PageProbe }).__recapProbe ?? {}) as PageProbe
+    const probe: PageProbe = await page.evaluate(probeFigures)
     const resources = await page.evaluate(pageResources)
 
     const appSlide = probe.appSlide ?? Number.NaN

@@ -2,7 +2,7 @@
 // HTTP cache disabled, service workers blocked, on loopback. What it weighs and when it is ready.
 import type { Browser } from 'playwright-chromium'
 import { isExternal } from '../lib/offline.ts'
-import { pageResources } from './load.ts'
+import { keepResourceTimings, pageNow, pageResources, readerReady } from './probe.client.ts'
 
 export interface ReaderSample {
   /** Navigation start to the reader saying it has laid out every slide (`data-reader="ready"`), in ms. */
@@ -35,7 +35,7 @@ export async function readerColdLoad(browser: Browser, baseUrl: string, options:
     serviceWorkers: 'block',
   })
   try {
-    await context.addInitScript(() => performance.setResourceTimingBufferSize(100_000))
+    await context.addInitScript(keepResourceTimings)
     const page = await context.newPage()
     const session = await context.newCDPSession(page)
     await session.send('Network.enable')
@@ -51,8 +51,8 @@ export async function readerColdLoad(browser: Browser, baseUrl: string, options:
     })
 
     await page.goto(readerUrl(baseUrl), { waitUntil: 'commit', timeout: options.budgetMs })
-    await page.waitForFunction(() => document.documentElement.dataset.reader === 'ready', undefined, { timeout: options.budgetMs, polling: 50 })
-    const readyMs = await page.evaluate(() => performance.now())
+    await page.waitForFunction(readerReady, undefined, { timeout: options.budgetMs, polling: 50 })
+    const readyMs = await page.evaluate(pageNow)
     const deadline = performance.now() + options.budgetMs
     while (performance.now() - lastActivity < quietMs && performance.now() < deadline)
       await new Promise(done => setTimeout(done, 100))

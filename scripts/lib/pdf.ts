@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib'
 import { launchChromium } from './browser.ts'
 import { guardNetwork } from './offline.ts'
+import { fontsReady, imagesComplete, visibleWebLinks } from './page.client.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Metadata
@@ -211,8 +212,8 @@ export interface PdfSession {
 
 /** Waits until web fonts and every image have finished loading, as a condition, not a delay. */
 export async function waitForFontsAndImages(page: Page): Promise<void> {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined))
-  await page.waitForFunction(() => Array.from(document.images).every(image => image.complete))
+  await page.evaluate(fontsReady)
+  await page.waitForFunction(imagesComplete)
 }
 
 /**
@@ -259,11 +260,7 @@ export async function withPdfPage<T>(options: PdfPageOptions, work: (session: Pd
         preferCSSPageSize: true,
         tagged: options.tagged ?? true,
       })),
-      visibleLinks: async (scope = 'body') => page.locator(scope).evaluateAll(roots => roots
-        .flatMap(root => Array.from(root.querySelectorAll('a[href]')) as HTMLAnchorElement[])
-        .filter(a => a.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
-        .map(a => a.href)
-        .filter(href => /^(?:https?|mailto):/i.test(href))),
+      visibleLinks: async (scope = 'body') => page.locator(scope).evaluateAll(visibleWebLinks),
     }
     return await work(session)
   }

@@ -17,6 +17,7 @@ import { writeFileAtomic } from './atomic.ts'
 import { launchChromium } from './browser.ts'
 import { printableBuild } from './build.ts'
 import { DECK_ROOT, loadDeck } from './deck.ts'
+import { handoutSettled, pageGlobal } from './page.client.ts'
 import { addPdfOutline, pdfUriLinks, retargetLocalLinks, setPdfMetadata, waitForFontsAndImages, withPdfPage } from './pdf.ts'
 import { serveStatic } from './serve.ts'
 
@@ -116,8 +117,8 @@ async function render(browser: Browser, url: string, deck: Deck, options: PrintO
       query.set('made', options.made)
     await page.goto(`${url}handout?${query}`, { waitUntil: 'load' })
     // The route lays itself out (slides mounted, fonts in, appendix paginated, notes fitted) and says so.
-    await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.handout ?? ''))
-    const state = await page.evaluate(name => (window as unknown as Record<string, unknown>)[name], HANDOUT_GLOBAL) as HandoutState
+    await page.waitForFunction(handoutSettled)
+    const state = await page.evaluate(pageGlobal, HANDOUT_GLOBAL) as HandoutState
     if (state.slideErrors.length > 0)
       throw new PrintError(state.slideErrors.map(error => describeSlideError(deck, error)).join('; '))
     if (state.status === 'error')

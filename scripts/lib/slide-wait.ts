@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-chromium'
+import { fontsReady, slideShown } from './page.client.ts'
 
 /**
  * Waits until slide `no` is the only slide shown (so any transition has ended), its component has
@@ -6,16 +7,6 @@ import type { Page } from 'playwright-chromium'
  * loads a slide of a built deck.
  */
 export async function waitForSlide(page: Page, no: number, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((n) => {
-    const shown = [
-      ...document.querySelectorAll<HTMLElement>('#slideshow .slidev-page'),
-    ]
-      .filter(el => getComputedStyle(el).display !== 'none')
-    return shown.length === 1
-      && shown[0]?.dataset.slidevNo === String(n)
-      && shown[0].querySelector('.slidev-layout') !== null
-      && document.querySelector('#slideshow .slidev-slide-loading') === null
-      && new RegExp(`/${n}$`).test(location.pathname)
-  }, no, { timeout })
-  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  await page.waitForFunction(slideShown, no, { timeout })
+  await page.evaluate(fontsReady)
 }

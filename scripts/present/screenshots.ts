@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { launchChromium } from '../lib/browser.ts'
 import { DECK_ROOT } from '../lib/deck.ts'
+import { animationsDone, fontsReady } from '../lib/page.client.ts'
 import { launchPresent } from './launch.ts'
 
 /**
@@ -47,10 +48,10 @@ try {
   }
   await audience.waitForURL(/\/4(\?.*)?$/)
   await presenter.getByRole('button', { name: 'Remote' }).click()
-  await presenter.evaluate(() => document.fonts.ready.then(() => undefined))
+  await presenter.evaluate(fontsReady)
   // The slide transition has ended on every page.
   for (const page of [presenter, audience])
-    await page.waitForFunction(() => document.getAnimations().every(animation => animation.playState !== 'running'))
+    await page.waitForFunction(animationsDone)
   await presenter.screenshot({
     path: join(OUT, 'present-presenter.png'),
   })

@@ -2,25 +2,16 @@
 // index.html with a small script (first-paint.client.ts) that shows it until the app has drawn the
 // slide, and starts the app after the frame that paints it.
 import type { Page } from 'playwright-chromium'
+import type { FirstPaintCapture } from './first-paint-capture.client.ts'
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { transformWithOxc } from 'vite'
 import { escapeAttribute } from '../lib/html.ts'
+import { slideOneMarkup } from './first-paint-capture.client.ts'
 
 /** The browser script's source, type-checked and linted with the rest. */
 export const FIRST_PAINT_SOURCE = resolve(import.meta.dirname, 'first-paint.client.ts')
-
-/** Slide 1 as Slidev rendered it, for index.html to show before the app has loaded. */
-export interface FirstPaintCapture {
-  /** The slide's element, its ids removed and `slidev-page-1` renamed so it never doubles the app's. */
-  html: string
-  width: number
-  height: number
-  /** Vue's scoped-style attributes (data-v-…) of the slide canvas and the slide show around it. */
-  contentAttrs: string[]
-  showAttrs: string[]
-}
 
 /** The first paint's script as the browser runs it: the client module with its types stripped. */
 export async function firstPaintScript(): Promise<{ code: string, hash: string }> {
@@ -34,100 +25,7 @@ export async function firstPaintScript(): Promise<{ code: string, hash: string }
 
 /** Slide 1's markup from a page that shows it (scripts/site/slide-one.ts opens it). */
 export async function captureFirstPaint(page: Page): Promise<FirstPaintCapture> {
-  return page.evaluate(() => {
-    const slide = document.querySelector('#app .slidev-page-1')
-    const content = slide?.closest('.slidev-slide-content')
-    const show = slide?.parentElement
-    if (!slide || !(content instanceof HTMLElement) || !show)
-      throw new Error('slide 1 is not where Slidev 53 puts it (.slidev-slide-content > #slideshow > .slidev-page-1)')
-    const clone = slide.cloneNode(true) as Element
-    clone.classList.remove('slidev-page-1')
-    clone.classList.add('recap-first-paint-page')
-    for (const element of [
-      clone,
-      ...clone.querySelectorAll('[id]'),
-    ])
-      element.removeAttribute('id')
-    // Only attributes HTML allows on their element. Vue hands a component's undeclared props to
-    // its root element as attributes (Slidev's layouts get `duration`, `timer`, `section`,
-    // `frontmatter`…): the live DOM keeps them, a document must not. Kept: the global attributes,
-    // aria-* and data-*, event handlers, and those the element's own interface reflects (a
-    // writable property of that name below HTMLElement, e.g. `href` on an anchor). SVG, MathML
-    // and custom elements keep theirs.
-    const GLOBAL = new Set([
-      'accesskey',
-      'autocapitalize',
-      'autocorrect',
-      'autofocus',
-      'class',
-      'contenteditable',
-      'dir',
-      'draggable',
-      'enterkeyhint',
-      'hidden',
-      'id',
-      'inert',
-      'inputmode',
-      'is',
-      'itemid',
-      'itemprop',
-      'itemref',
-      'itemscope',
-      'itemtype',
-      'lang',
-      'nonce',
-      'popover',
-      'role',
-      'slot',
-      'spellcheck',
-      'style',
-      'tabindex',
-      'title',
-      'translate',
-      'writingsuggestions',
-    ])
-    const PROPERTY: Record<string, string> = { for: 'htmlfor' }
-    const reflected = new Map<object, Set<string>>()
-    const ownAttributes = (element: HTMLElement): Set<string> => {
-      const start = Object.getPrototypeOf(element) as object
-      let names = reflected.get(start)
-      if (!names) {
-        names = new Set()
-        for (let proto = start; proto && proto !== HTMLElement.prototype; proto = Object.getPrototypeOf(proto) as object) {
-          for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
-            if (descriptor.set)
-              names.add(name.toLowerCase())
-          }
-        }
-        reflected.set(start, names)
-      }
-      return names
-    }
-    const allowed = (element: HTMLElement, name: string): boolean =>
-      GLOBAL.has(name)
-      || /^(?:aria|data)-/.test(name)
-      || (/^on[a-z]+$/.test(name) && name in element)
-      || ownAttributes(element).has(PROPERTY[name] ?? name.replace(/-/g, ''))
-    for (const element of [
-      clone,
-      ...clone.querySelectorAll('*'),
-    ]) {
-      if (!(element instanceof HTMLElement) || element.localName.includes('-'))
-        continue
-      for (const { name } of [...element.attributes]) {
-        if (!allowed(element, name))
-          element.removeAttribute(name)
-      }
-    }
-    const scoped = (element: Element): string[] => [...element.attributes].map(a => a.name).filter(name => name.startsWith('data-v-'))
-    return {
-      html: clone.outerHTML.replace(/<!--[\s\S]*?-->/g, ''),
-      width: content.offsetWidth,
-      height: content.offsetHeight,
-      contentAttrs: scoped(content),
-      showAttrs: scoped(show),
-    }
-  })
+  return page.evaluate(slideOneMarkup)
 }
 
 export const FIRST_PAINT_STYLE = '#recap-first-paint{position:fixed;inset:0;z-index:50;overflow:hidden;background:var(--slidev-slide-container-background,black)}'

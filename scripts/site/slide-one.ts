@@ -3,13 +3,14 @@
 // both: the built site on loopback, and no host but 127.0.0.1 resolves, so nothing leaves the machine.
 import type { Page } from 'playwright-chromium'
 import type { Plugin, ResolvedConfig } from 'vite'
-import type { FirstPaintCapture } from './first-paint.ts'
+import type { FirstPaintCapture } from './first-paint-capture.client.ts'
 import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { runMain } from '../lib/main.ts'
+import { fontsAndImagesReady, twoFrames } from '../lib/page.client.ts'
 import { captureFirstPaint, firstPaintScript, withFirstPaint } from './first-paint.ts'
 import { OG_IMAGE_FILE, OG_IMAGE_SIZE, writeOgImage } from './og-image.ts'
 
@@ -45,14 +46,9 @@ export async function withSlideOne<T>(distDir: string, options: SlideOneOptions,
       page.setDefaultTimeout(timeout)
       await page.goto(`${server.url}1`, { waitUntil: 'networkidle', timeout })
       await page.locator('#app .slidev-page-1').first().waitFor({ state: 'visible' })
-      await page.evaluate(async () => {
-        await document.fonts.ready
-        await Promise.all([...document.images].map(image => image.complete
-          ? undefined
-          : image.decode().catch(() => undefined)))
-      })
+      await page.evaluate(fontsAndImagesReady)
       // Two frames, so what was just laid out is painted.
-      await page.evaluate(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))
+      await page.evaluate(twoFrames)
       const result = await work(page)
       await context.close()
       return result
