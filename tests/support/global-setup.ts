@@ -98,15 +98,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Its failure is thrown by the await at the end, whatever happens meanwhile.
     siteScript.catch(() => {})
     await Promise.race([printing, siteScript])
-    // Public builds each build a temporary entry of their own (buildPublic), so these two run side by side.
-    const [publicDir, recap] = await Promise.all([
-      timed('fixture build:public', async () => {
-        const dir = await fresh(out('fixture-public-dist'))
-        await fixtureScript('build:public', dir)
-        return dir
-      }),
-      timed('fixture /recap/ build', async () => buildPublic({ out: await fresh(out('fixture-recap-dist')), base: '/recap/', entry: FIXTURE_ENTRY })),
-    ])
+    // One after the other: side by side (each public build has a temporary entry of its own, so they
+    // could) they finished 12 s later on this 2-core machine, beside build:site's printing.
+    const publicDir = await fresh(out('fixture-public-dist'))
+    await timed('fixture build:public', async () => fixtureScript('build:public', publicDir))
+    const recap = await timed('fixture /recap/ build', async () => buildPublic({ out: await fresh(out('fixture-recap-dist')), base: '/recap/', entry: FIXTURE_ENTRY }))
     await siteScript
     return [full, publicDir, recap, site]
   }
