@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import { slideAnnouncement } from '../composables/useSlideAnnouncer.ts'
+import { fontsReady } from '../scripts/lib/page.client.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
 import { GOTO_INPUT_LABEL } from '../scripts/lib/slidev-overrides.ts'
 import * as axeSupport from './support/axe.ts'
@@ -70,7 +71,7 @@ async function openView(page: Page, { path, ready }: View, scheme: Scheme): Prom
   await page.emulateMedia({ colorScheme: scheme })
   await page.goto(new URL(path, server.url).href)
   await page.locator(ready).first().waitFor({ state: 'attached' })
-  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  await page.evaluate(fontsReady)
 }
 
 /** Whether the page is on `view` (the presenter's URL may name a slide after it: /presenter/1). */

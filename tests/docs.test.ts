@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { basename, dirname, join, relative } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from './support/paths.ts'
 
@@ -35,7 +35,7 @@ function resolves(doc: string, name: string): boolean {
     return [
       join(folder, name),
       name,
-    ].some(path => FILES.includes(relative('.', path)) || FILES.some(file => file.startsWith(`${path}/`)))
+    ].some(path => FILES.includes(path) || FILES.some(file => file.startsWith(`${path}/`)))
   }
   return FILES.some(file => basename(file) === name && (folder === '.' || file.startsWith(`${folder}/`)))
 }
