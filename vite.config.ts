@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vite'
 import { validateData } from './data/validate.ts'
-import { slidevClientA11y } from './scripts/lib/slidev-overrides.ts'
+import { slidevClientFixes } from './scripts/lib/slidev-overrides.ts'
 import { loadPlan } from './scripts/present/plan.ts'
 
 /** Bad data fails the build (and the dev server's start) with the file, entry and field named. */
@@ -20,6 +20,6 @@ export default defineConfig({
   plugins: [
     validateDeckData(),
     // Accessibility fixes to Slidev's own nav bar and dialogs (scripts/lib/slidev-overrides.ts says which and why).
-    slidevClientA11y(),
+    slidevClientFixes(),
   ],
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BrowserNotFoundError, DEBIAN_CHROMIUM, resolveChromium } from '../scripts/lib/browser.ts'
+import { BrowserNotFoundError, DEBIAN_CHROMIUM, DEBIAN_HEADLESS_SHELL, resolveChromium } from '../scripts/lib/browser.ts'
 
 const PLAYWRIGHT = '/cache/ms-playwright/chromium-1/chrome-linux64/chrome'
 const CUSTOM = '/opt/chromium/chrome'
@@ -36,6 +36,28 @@ describe('resolveChromium', () => {
     })).toEqual({ executablePath: CUSTOM, origin: 'CHROMIUM_PATH' })
   })
 
+  it('takes Debian\'s headless shell before Debian\'s full Chromium, and CHROMIUM_PATH before both', () => {
+    expect(resolveChromium({
+      env: {},
+      exists: only(DEBIAN_HEADLESS_SHELL, DEBIAN_CHROMIUM),
+      playwrightPath: () => PLAYWRIGHT,
+    })).toEqual({ executablePath: DEBIAN_HEADLESS_SHELL, origin: 'debian-headless-shell' })
+    expect(resolveChromium({
+      env: { CHROMIUM_PATH: CUSTOM },
+      exists: only(CUSTOM, DEBIAN_HEADLESS_SHELL, DEBIAN_CHROMIUM),
+      playwrightPath: () => PLAYWRIGHT,
+    })).toEqual({ executablePath: CUSTOM, origin: 'CHROMIUM_PATH' })
+  })
+
+  it('skips the headless shell when asked to (the benchmark measures pages in the full browser)', () => {
+    expect(resolveChromium({
+      env: {},
+      exists: only(DEBIAN_HEADLESS_SHELL, DEBIAN_CHROMIUM),
+      playwrightPath: () => PLAYWRIGHT,
+      headlessShell: false,
+    })).toEqual({ executablePath: DEBIAN_CHROMIUM, origin: 'debian' })
+  })
+
   it('falls back to Debian\'s Chromium', () => {
     expect(resolveChromium({
       env: {},
@@ -59,7 +81,7 @@ describe('resolveChromium', () => {
       playwrightPath: () => PLAYWRIGHT,
     })
     expect(resolve).toThrow(BrowserNotFoundError)
-    expect(resolve).toThrow(/apt-get install chromium/)
+    expect(resolve).toThrow(/apt-get install chromium-headless-shell/)
     expect(resolve).toThrow(/CHROMIUM_PATH/)
     expect(() => resolve()).not.toThrow(/\n/)
   })

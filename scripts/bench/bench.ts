@@ -102,7 +102,8 @@ const work = join(os.tmpdir(), 'recap-bench')
 await mkdir(work, { recursive: true })
 const slidevVersion = await version(join(ROOT, 'node_modules/@slidev/cli'))
 const playwrightVersion = await version(join(ROOT, 'node_modules/playwright-chromium'))
-const resolved = resolveChromium()
+// The pages are measured in the full browser, as a visitor's, not in the headless shell.
+const resolved = resolveChromium({ headlessShell: false })
 const executablePath = resolved.executablePath ?? chromium.executablePath()
 const loadAtStart = os.loadavg()
 

@@ -2,10 +2,10 @@ import type { Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
 
 /**
- * Accessibility fixes to Slidev's own client UI (@slidev/client 53), made at build time so that the
- * published deck ships them and node_modules stays as installed. This is the one place that
- * explains them; each fails the build if the Slidev source it expects has changed, so an upgrade
- * cannot silently drop one.
+ * Fixes to Slidev's own client (@slidev/client 53), made at build time so that the published deck
+ * ships them and node_modules stays as installed: its UI's accessibility, and one unhandled error.
+ * This is the one place that explains them; each fails the build if the Slidev source it expects
+ * has changed, so an upgrade cannot silently drop one.
  *
  * - MenuButton (the nav bar's "More options", the presenter's "Change sync settings", the
  *   recorder's device menu): Slidev's wraps its IconButton in another <button>, a button inside a
@@ -39,6 +39,12 @@ import { fileURLToPath } from 'node:url'
  * - The overview's slide, click and word counts sit outside any landmark (axe `region`); they
  *   become a labelled complementary region.
  *
+ * - useWakeLock (the slide show and the presenter keep the screen awake): the browser may refuse the
+ *   wake lock (a deck embedded in an <iframe> without `allow="screen-wake-lock"`, a headless
+ *   browser, a power-saving mode), and Slidev's request is not awaited, so every such load logged
+ *   an uncaught "NotAllowedError: Wake Lock permission request denied". A refused wake lock only
+ *   means the screen may sleep as usual: the refusal is caught.
+ *
  * Slidev's faded UI text (`op50` and the like) is below WCAG AA contrast; styles/recap.css raises it.
  */
 
@@ -49,6 +55,7 @@ const SELECT_LIST = /[\\/]@slidev[\\/]client[\\/]internals[\\/]SelectList\.vue$/
 const NAV_CONTROLS = /[\\/]@slidev[\\/]client[\\/]internals[\\/]NavControls\.vue$/
 const NOTE_DISPLAY = /[\\/]@slidev[\\/]client[\\/]internals[\\/]NoteDisplay\.vue$/
 const OVERVIEW = /[\\/]@slidev[\\/]client[\\/]pages[\\/]overview\.vue$/
+const WAKE_LOCK = /[\\/]@slidev[\\/]client[\\/]composables[\\/]useWakeLock\.ts$/
 
 export const MENU_BUTTON = fileURLToPath(new URL('../../overrides/MenuButton.vue', import.meta.url))
 export const FORM_SLIDER = fileURLToPath(new URL('../../overrides/FormSlider.vue', import.meta.url))
@@ -87,15 +94,16 @@ const SELECT_CHOOSE = '@click="() => { value = item.value; item.onClick?.() }"'
 const NAV_BLUR_IF = 'root.value.contains(activeElement.value))'
 const NOTE_CLASS = 'class="prose dark:prose-invert overflow-auto outline-none'
 const OVERVIEW_STATS = 'class="absolute z-2 top-0 right-0'
+const WAKE_LOCK_REQUEST = 'request(\'screen\')'
 
 function withoutQuery(id: string): string {
   return id.replace(/\?.*$/, '')
 }
 
-export function slidevClientA11y(): Plugin {
+export function slidevClientFixes(): Plugin {
   const redirected = new Set<string>()
   return {
-    name: 'recap:slidev-client-a11y',
+    name: 'recap:slidev-client-fixes',
     enforce: 'pre',
     buildStart() {
       redirected.clear()
@@ -145,6 +153,12 @@ export function slidevClientA11y(): Plugin {
       if (OVERVIEW.test(id)) {
         return {
           code: patchSource(code, 'overview.vue', OVERVIEW_STATS, `role="complementary" aria-label="Deck statistics" ${OVERVIEW_STATS}`),
+          map: null,
+        }
+      }
+      if (WAKE_LOCK.test(withoutQuery(id))) {
+        return {
+          code: patchSource(code, 'composables/useWakeLock.ts', WAKE_LOCK_REQUEST, `${WAKE_LOCK_REQUEST}.catch(() => {})`),
           map: null,
         }
       }
