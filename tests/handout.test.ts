@@ -431,7 +431,7 @@ describe('writing the handout', () => {
 
 describe('handout route in a build without notes', () => {
   it('still builds and prints, without notes', async () => {
-    // The fixture deck's public build (--without-notes), against its full build, both made once per run by the global setup.
+    // The fixture deck's public build (build:site's, --without-notes), against its full build, both made once per run by the global setup.
     const fixture = await loadDeck(FIXTURE_ENTRY)
     const browser = await connectBrowser()
     try {
@@ -447,7 +447,7 @@ describe('handout route in a build without notes', () => {
       const out = join(OUT_DIR, 'without-notes.pdf')
       const result = await printPdf({
         layout: 'notes',
-        distDir: inject('fixturePublicDist'),
+        distDir: inject('fixtureSiteDist'),
         entry: FIXTURE_ENTRY,
         out,
         made: MADE,

@@ -79,14 +79,15 @@ const PRIVATE_ROUTES = [
 
 let browser: Browser
 /**
- * The Nu HTML Checker's errors in the two public builds, checked in one run of it (one JVM start)
- * that starts with the file and goes on beside its browser tests; each build's test awaits its own.
+ * The Nu HTML Checker's errors in the two public builds (build:public under /recap/, build:site at
+ * the root), checked in one run of it (one JVM start) that starts with the file and goes on beside
+ * its browser tests; each build's test awaits its own.
  */
 let htmlChecked: Promise<Map<string, string[]>>
 
 beforeAll(async () => {
   htmlChecked = htmlErrorsByDir([
-    inject('fixturePublicDist'),
+    inject('fixtureRecapDist'),
     inject('fixtureSiteDist'),
   ])
   // A failure is the HTML tests' to report, when they await it.
@@ -155,11 +156,11 @@ describe('control: the regular build', () => {
   })
 })
 
-/** Serves OUT, a build the global setup made once for the whole run, during the block's tests. */
-function serveBuild(out: string): { readonly server: StaticServer } {
+/** Serves OUT, a build the global setup made once for the whole run, under BASE during the block's tests. */
+function serveBuild(out: string, base = '/'): { readonly server: StaticServer } {
   const built = {} as { server: StaticServer }
   beforeAll(async () => {
-    built.server = await serveStatic(out)
+    built.server = await serveStatic(out, { base })
   })
   afterAll(async () => {
     await built.server?.close()
@@ -167,9 +168,13 @@ function serveBuild(out: string): { readonly server: StaticServer } {
   return built
 }
 
-describe('npm run build:public (built once per run by the global setup)', () => {
-  const out = inject('fixturePublicDist')
-  const built = serveBuild(out)
+/**
+ * The run's one build:public is for the sub-path /recap/ (tests/hosting.test.ts serves it there too):
+ * build:site below is the public build at the root.
+ */
+describe('npm run build:public (built once per run by the global setup, with --base /recap/)', () => {
+  const out = inject('fixtureRecapDist')
+  const built = serveBuild(out, '/recap/')
 
   it('is build-site.ts in public-only mode', () => {
     expect(scripts['build:public']).toBe('node scripts/site/build-site.ts --public-only')

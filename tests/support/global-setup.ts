@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/lib/browser.ts'
-import { buildPublic, SITE_PRINTING } from '../../scripts/site/build-site.ts'
+import { SITE_PRINTING } from '../../scripts/site/build-site.ts'
 import { buildDeck, runNpmScript } from './build.ts'
 import { FIXTURE_ENTRY } from './fixture.ts'
 import { TEST_OUTPUT } from './paths.ts'
@@ -20,11 +20,9 @@ declare module 'vitest' {
     realPrints: RealDeckPrints
     /** The fixture deck (tests/fixtures/deck), `slidev build`. */
     fixtureDist: string
-    /** The fixture deck, `npm run build:public`: no notes, no presenter. */
-    fixturePublicDist: string
     /** The fixture deck, `npm run build:site`: the public build with the slides PDF and the handout in downloads/. */
     fixtureSiteDist: string
-    /** The fixture deck, the public build for the sub-path /recap/. */
+    /** The fixture deck, `npm run build:public -- --base /recap/`: no notes, no presenter, for the sub-path /recap/. */
     fixtureRecapDist: string
     /** The run's one Chromium, for chromium.connect (tests/support/browser.ts). */
     browserWsEndpoint: string
@@ -69,8 +67,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   })
   const browser = await chromium.connect(server.wsEndpoint())
 
-  // The fixture's full build comes first (build:site prints its handout from it); the public builds
-  // follow, beside build:site's printing and the real deck's build and print.
+  // The fixture's full build comes first (build:site prints its handout from it); build:public
+  // follows, beside build:site's printing and the real deck's build and print.
   /** `npm run SCRIPT -- --entry <fixture> --out DIR ...`. */
   const fixtureScript = async (script: string, dir: string, extra: readonly string[] = [], onLine?: (line: string) => void): Promise<void> => runNpmScript(script, [
     '--entry',
@@ -79,7 +77,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dir,
     ...extra,
   ], onLine)
-  const fixtureBuilds = async (): Promise<[string, string, string, string]> => {
+  const fixtureBuilds = async (): Promise<[string, string, string]> => {
     const full = await timed('fixture build', async () => buildDeck(await fresh(out('fixture-dist')), [FIXTURE_ENTRY]))
     // build:site is a public build, then the slides PDF printed from it and the handout printed from
     // a full build: the one just made (handout.ts checks that it has the entry's slides). Once it says
@@ -98,13 +96,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Its failure is thrown by the await at the end, whatever happens meanwhile.
     siteScript.catch(() => {})
     await Promise.race([printing, siteScript])
-    // One after the other: side by side (each public build has a temporary entry of its own, so they
-    // could) they finished 12 s later on this 2-core machine, beside build:site's printing.
-    const publicDir = await fresh(out('fixture-public-dist'))
-    await timed('fixture build:public', async () => fixtureScript('build:public', publicDir))
-    const recap = await timed('fixture /recap/ build', async () => buildPublic({ out: await fresh(out('fixture-recap-dist')), base: '/recap/', entry: FIXTURE_ENTRY }))
+    // One public build serves both the tests of build:public and those of a sub-path: build:site is
+    // the public build at the root already, so a second one there would only repeat it.
+    const recap = await fresh(out('fixture-recap-dist'))
+    await timed('fixture build:public --base /recap/', async () => fixtureScript('build:public', recap, ['--base', '/recap/']))
     await siteScript
-    return [full, publicDir, recap, site]
+    return [full, recap, site]
   }
   const realDeck = async (): Promise<[string, RealDeckPrints]> => {
     const dist = await timed('real deck build', async () => buildDeck(out('dist')))
@@ -123,7 +120,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     else {
       await rm(made, { force: true })
-      const [[distDir, realPrints], [fixtureDist, fixturePublicDist, fixtureRecapDist, fixtureSiteDist]] = await Promise.all([
+      const [[distDir, realPrints], [fixtureDist, fixtureRecapDist, fixtureSiteDist]] = await Promise.all([
         realDeck(),
         fixtureBuilds(),
       ])
@@ -131,7 +128,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
         distDir,
         realPrints,
         fixtureDist,
-        fixturePublicDist,
         fixtureSiteDist,
         fixtureRecapDist,
       }
@@ -140,7 +136,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('distDir', builds.distDir)
     project.provide('realPrints', builds.realPrints)
     project.provide('fixtureDist', builds.fixtureDist)
-    project.provide('fixturePublicDist', builds.fixturePublicDist)
     project.provide('fixtureSiteDist', builds.fixtureSiteDist)
     project.provide('fixtureRecapDist', builds.fixtureRecapDist)
   }
