@@ -7,7 +7,7 @@ export interface SlidevNavContext {
   nav: { isPrintMode: boolean, currentSlideNo: number }
 }
 
-// Slidev's own injection keys, as in @slidev/client/constants.ts (tests/components.test.ts checks they
+// Slidev's own injection keys, as in @slidev/client/constants.ts (tests/slidev-contract.test.ts checks they
 // still match). Importing that module instead would type-check all of Slidev's client sources.
 export const injectionSlidevContext = '$$slidev-context' as unknown as InjectionKey<SlidevNavContext>
 export const injectionRenderContext = '$$slidev-render-context' as unknown as InjectionKey<Ref<RenderContext>>

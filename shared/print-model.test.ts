@@ -106,10 +106,6 @@ describe('the slides layout', () => {
     expect(outlineFromManifest({
       layout: 'slides',
       pageSize: { width: 980, height: 552 },
-      title: 'T',
-      author: '',
-      subject: '',
-      keywords: [],
       lang: 'en',
       hasNotes: false,
       pages,

@@ -171,10 +171,6 @@ export interface HandoutManifest {
   layout: HandoutLayout
   /** The size of every page, in CSS pixels. */
   pageSize: { width: number, height: number }
-  title: string
-  author: string
-  subject: string
-  keywords: string[]
   lang: string
   /** Whether the build carries speaker notes (false in a --without-notes build). */
   hasNotes: boolean
@@ -275,15 +271,6 @@ export function formatMade(date: Date, lang: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   }).format(date)
-}
-
-/** Comma-separated keywords from the headmatter, as a list. */
-export function splitKeywords(value: unknown): string[] {
-  if (Array.isArray(value))
-    return value.map(String).map(s => s.trim()).filter(Boolean)
-  if (typeof value !== 'string')
-    return []
-  return value.split(',').map(s => s.trim()).filter(Boolean)
 }
 
 /** What a talk contributes to the cover's account of the appendix. */

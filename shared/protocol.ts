@@ -1,4 +1,5 @@
 import type { ClockState, PaceLog } from './pacing.ts'
+import { z } from 'zod'
 
 /**
  * The relay's protocol: JSON messages over one WebSocket per client at WS_PATH. A client says hello
@@ -14,7 +15,19 @@ export const MAX_MESSAGE_BYTES = 4096
 /** Upper bound of a slide's clicks the relay accepts (Slidev's own maximum is far above any deck's). */
 export const MAX_CLICKS = 200
 
-export type Role = 'presenter' | 'remote' | 'audience'
+const ROLES = ['presenter', 'remote', 'audience'] as const
+const CLOCK_ACTIONS = [
+  'start',
+  'pause',
+  'resume',
+  'toggle',
+  'reset',
+  'end-at',
+] as const
+
+export type Role = (typeof ROLES)[number]
+export type NavAction = 'next' | 'prev' | 'go'
+export type ClockAction = (typeof CLOCK_ACTIONS)[number]
 
 /** Where the talk is: what every follower shows. */
 export interface NavState {
@@ -29,20 +42,83 @@ export interface PaceSnapshot {
   log: PaceLog
 }
 
-export type NavAction = 'next' | 'prev' | 'go'
-export type ClockAction = 'start' | 'pause' | 'resume' | 'toggle' | 'reset' | 'end-at'
+/** A key is base64url; anything else is refused before it is compared. */
+const KEY = /^[\w-]{16,128}$/
+/** An end time more than this far from now is a mistake (or a forgery). */
+const END_AT_RANGE_MS = 24 * 60 * 60 * 1000
 
-export type Command
-  = | { type: 'state', page: number, clicks: number, clicksTotal: number }
-    | { type: 'nav', action: NavAction, page?: number, clicks?: number }
-    | { type: 'clock', action: ClockAction, endAt?: number | null }
-    | { type: 'blank', on: boolean }
-    | { type: 'rehearsal', action: 'save' }
+const int = (min: number, max: number): z.ZodNumber => z.number().int().min(min).max(max)
 
-export type ClientMessage
-  = | { type: 'hello', role: Role, key?: string }
-    | { type: 'ping' }
-    | (Command & { key: string })
+/**
+ * The messages a client may send, for a deck of `slideCount` slides at server time `now`: one
+ * discriminated union of strict objects (an unknown field is refused), the types below derived from
+ * it. A slide outside the deck or a click count out of range fails it.
+ */
+export function clientMessageSchema(slideCount: number, now: number) {
+  const key = z.string().regex(KEY)
+  const page = int(1, slideCount)
+  return z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('hello'),
+      role: z.enum(ROLES),
+      key: key.optional(),
+    }),
+    z.strictObject({
+      type: z.literal('ping'),
+    }),
+    z.strictObject({
+      type: z.literal('state'),
+      key,
+      page,
+      clicks: int(0, MAX_CLICKS),
+      clicksTotal: int(0, MAX_CLICKS),
+    })
+      .refine(m => m.clicks <= m.clicksTotal, { message: 'clicks beyond clicksTotal' }),
+    z.discriminatedUnion('action', [
+      z.strictObject({
+        type: z.literal('nav'),
+        key,
+        action: z.literal('go'),
+        page,
+        clicks: int(0, MAX_CLICKS).default(0),
+      }),
+      z.strictObject({
+        type: z.literal('nav'),
+        key,
+        action: z.enum(['next', 'prev']),
+      }),
+    ]),
+    z.discriminatedUnion('action', [
+      z.strictObject({
+        type: z.literal('clock'),
+        key,
+        action: z.literal('end-at'),
+        endAt: int(now - END_AT_RANGE_MS, now + END_AT_RANGE_MS).nullable(),
+      }),
+      z.strictObject({
+        type: z.literal('clock'),
+        key,
+        action: z.enum(CLOCK_ACTIONS).exclude(['end-at']),
+      }),
+    ]),
+    z.strictObject({
+      type: z.literal('blank'),
+      key,
+      on: z.boolean(),
+    }),
+    z.strictObject({
+      type: z.literal('rehearsal'),
+      key,
+      action: z.literal('save'),
+    }),
+  ])
+}
+
+/** A client's message as the relay has it once parsed (a `go` without clicks has them at 0). */
+export type ClientMessage = z.output<ReturnType<typeof clientMessageSchema>>
+type WithoutKey<M> = M extends unknown ? Omit<M, 'key'> : never
+/** What a client asks the relay to do, as it sends it: the connection adds the key. */
+export type Command = WithoutKey<Exclude<z.input<ReturnType<typeof clientMessageSchema>>, { type: 'hello' | 'ping' }>>
 
 export type ServerMessage
   = | {
@@ -71,33 +147,21 @@ export type Parsed
   = | { ok: true, message: ClientMessage }
     | { ok: false, reason: RefusalReason }
 
-const ROLES: readonly Role[] = ['presenter', 'remote', 'audience']
-const NAV_ACTIONS: readonly NavAction[] = ['next', 'prev', 'go']
-const CLOCK_ACTIONS: readonly ClockAction[] = [
-  'start',
-  'pause',
-  'resume',
-  'toggle',
-  'reset',
-  'end-at',
-]
-/** A key is base64url; anything else is refused before it is compared. */
-const KEY = /^[\w-]{16,128}$/
-/** An end time more than this far from now is a mistake (or a forgery). */
-const END_AT_RANGE_MS = 24 * 60 * 60 * 1000
-
-function isInt(value: unknown, min: number, max: number): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-}
-
-function has(object: object, key: string): boolean {
-  return Object.hasOwn(object, key)
-}
+const TYPES: ReadonlySet<unknown> = new Set([
+  'hello',
+  'ping',
+  'state',
+  'nav',
+  'clock',
+  'blank',
+  'rehearsal',
+] satisfies ClientMessage['type'][])
 
 /**
- * Parses and validates one message from a client against a deck of `slideCount` slides. A slide
- * outside the deck, a click count out of range, a wrong type or an unknown key is `invalid`; text
- * that is not a JSON object is `malformed`; a type the relay does not know is `unknown`.
+ * Parses and validates one message from a client against a deck of `slideCount` slides: text that
+ * is not a JSON object is `malformed`; a type the relay does not know is `unknown`; anything else
+ * that does not fit clientMessageSchema (a slide outside the deck, a click count out of range, a
+ * wrong type, an unknown field) is `invalid`.
  */
 export function parseClientMessage(raw: string, slideCount: number, now: number): Parsed {
   let data: unknown
@@ -109,97 +173,10 @@ export function parseClientMessage(raw: string, slideCount: number, now: number)
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     return { ok: false, reason: 'malformed' }
-  const m = data as Record<string, unknown>
-  const keyOk = typeof m.key === 'string' && KEY.test(m.key)
-  const only = (...keys: string[]): boolean => Object.keys(m).every(k => keys.includes(k))
-  switch (m.type) {
-    case 'hello':
-      if (!only('type', 'role', 'key') || !ROLES.includes(m.role as Role) || (has(m, 'key') && !keyOk))
-        return { ok: false, reason: 'invalid' }
-      return {
-        ok: true,
-        message: {
-          type: 'hello',
-          role: m.role as Role,
-          ...(keyOk && { key: m.key as string }),
-        },
-      }
-    case 'ping':
-      return only('type')
-        ? {
-            ok: true,
-            message: { type: 'ping' },
-          }
-        : { ok: false, reason: 'invalid' }
-    case 'state':
-      if (!only('type', 'key', 'page', 'clicks', 'clicksTotal') || !keyOk || !isInt(m.page, 1, slideCount) || !isInt(m.clicksTotal, 0, MAX_CLICKS) || !isInt(m.clicks, 0, m.clicksTotal as number))
-        return { ok: false, reason: 'invalid' }
-      return {
-        ok: true,
-        message: {
-          type: 'state',
-          key: m.key as string,
-          page: m.page,
-          clicks: m.clicks,
-          clicksTotal: m.clicksTotal as number,
-        },
-      }
-    case 'nav': {
-      if (!only('type', 'key', 'action', 'page', 'clicks') || !keyOk || !NAV_ACTIONS.includes(m.action as NavAction))
-        return { ok: false, reason: 'invalid' }
-      if (m.action === 'go' && (!isInt(m.page, 1, slideCount) || (has(m, 'clicks') && !isInt(m.clicks, 0, MAX_CLICKS))))
-        return { ok: false, reason: 'invalid' }
-      if (m.action !== 'go' && (has(m, 'page') || has(m, 'clicks')))
-        return { ok: false, reason: 'invalid' }
-      return {
-        ok: true,
-        message: {
-          type: 'nav',
-          key: m.key as string,
-          action: m.action as NavAction,
-          ...(m.action === 'go' && { page: m.page as number, clicks: (m.clicks as number | undefined) ?? 0 }),
-        },
-      }
-    }
-    case 'clock': {
-      if (!only('type', 'key', 'action', 'endAt') || !keyOk || !CLOCK_ACTIONS.includes(m.action as ClockAction))
-        return { ok: false, reason: 'invalid' }
-      if (m.action === 'end-at') {
-        const endAt = m.endAt
-        if (endAt !== null && !isInt(endAt, now - END_AT_RANGE_MS, now + END_AT_RANGE_MS))
-          return { ok: false, reason: 'invalid' }
-        return {
-          ok: true,
-          message: {
-            type: 'clock',
-            key: m.key as string,
-            action: 'end-at',
-            endAt: endAt as number | null,
-          },
-        }
-      }
-      if (has(m, 'endAt'))
-        return { ok: false, reason: 'invalid' }
-      return {
-        ok: true,
-        message: { type: 'clock', key: m.key as string, action: m.action as ClockAction },
-      }
-    }
-    case 'blank':
-      if (!only('type', 'key', 'on') || !keyOk || typeof m.on !== 'boolean')
-        return { ok: false, reason: 'invalid' }
-      return {
-        ok: true,
-        message: { type: 'blank', key: m.key as string, on: m.on },
-      }
-    case 'rehearsal':
-      if (!only('type', 'key', 'action') || !keyOk || m.action !== 'save')
-        return { ok: false, reason: 'invalid' }
-      return {
-        ok: true,
-        message: { type: 'rehearsal', key: m.key as string, action: 'save' },
-      }
-    default:
-      return { ok: false, reason: 'unknown' }
-  }
+  if (!TYPES.has((data as { type?: unknown }).type))
+    return { ok: false, reason: 'unknown' }
+  const parsed = clientMessageSchema(slideCount, now).safeParse(data)
+  return parsed.success
+    ? { ok: true, message: parsed.data }
+    : { ok: false, reason: 'invalid' }
 }

@@ -2,8 +2,6 @@
 import type { RenderContext } from '@slidev/types'
 import type { VueWrapper } from '@vue/test-utils'
 import type { Company, Role, Talk } from '../data/schema.ts'
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { nextTick, reactive, ref } from 'vue'
@@ -15,7 +13,6 @@ import { injectionCurrentPage, injectionRenderContext, injectionSlidevContext } 
 import { companies, roles } from '../data/companies.ts'
 import { density } from '../data/density.ts'
 import { attendanceStats } from '../data/summit.ts'
-import { ROOT } from './support/paths.ts'
 
 interface SlidevState {
   print?: boolean
@@ -332,24 +329,6 @@ describe('densityClaim', () => {
     const report = wrapper.findAll('section').find(s => s.text().includes(density.report.wording))
     expect(report, 'the report\'s wording is not shown').toBeDefined()
     expect(report!.text()).not.toMatch(/vendor claim/i)
-  })
-})
-
-describe('slidev injection keys', () => {
-  it('in composables/useFinalState.ts equal those of @slidev/client/constants.ts', () => {
-    const constants = readFileSync(resolve(ROOT, 'node_modules/@slidev/client/constants.ts'), 'utf8')
-    const slidev = Object.fromEntries([
-      ...constants.matchAll(/export const (injection\w+)\s*=\s*'([^']+)'/g),
-    ].map(m => [m[1], m[2]]))
-    expect({
-      injectionSlidevContext: slidev.injectionSlidevContext,
-      injectionRenderContext: slidev.injectionRenderContext,
-      injectionCurrentPage: slidev.injectionCurrentPage,
-    }).toEqual({
-      injectionSlidevContext: injectionSlidevContext as unknown as string,
-      injectionRenderContext: injectionRenderContext as unknown as string,
-      injectionCurrentPage: injectionCurrentPage as unknown as string,
-    })
   })
 })
 

@@ -1,7 +1,6 @@
 import type { PDFDocument, PDFRef } from 'pdf-lib'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib'
-import { launchChromium } from './browser.ts'
 import { guardNetwork } from './offline.ts'
 import { fontsReady, imagesComplete, visibleWebLinks } from './page.client.ts'
 
@@ -181,8 +180,8 @@ export function pdfUriLinks(doc: PDFDocument): PdfLink[] {
 // Rendering
 
 export interface PdfPageOptions {
-  /** Reuse a running browser; without one, a Chromium is launched and closed around the session. */
-  browser?: Browser
+  /** The running browser the session opens its context in. */
+  browser: Browser
   /** Page size in CSS pixels; also the viewport unless `viewport` is given. */
   width: number
   height: number
@@ -219,12 +218,11 @@ export async function waitForFontsAndImages(page: Page): Promise<void> {
 /**
  * Runs `work` with a Chromium page set up for printing: fixed viewport, light or dark scheme,
  * screen media, service workers blocked and every non-loopback request refused. The page and its
- * context (and the browser, if this call launched it) are closed afterwards, whatever happens.
+ * context are closed afterwards, whatever happens.
  */
 export async function withPdfPage<T>(options: PdfPageOptions, work: (session: PdfSession) => Promise<T>): Promise<T> {
   const timeout = options.timeout ?? 60_000
-  const ownBrowser = options.browser === undefined
-  const browser = options.browser ?? await launchChromium()
+  const { browser } = options
   let context: BrowserContext | undefined
   try {
     context = await browser.newContext({
@@ -266,8 +264,6 @@ export async function withPdfPage<T>(options: PdfPageOptions, work: (session: Pd
   }
   finally {
     await context?.close()
-    if (ownBrowser)
-      await browser.close()
   }
 }
 

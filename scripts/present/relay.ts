@@ -189,13 +189,18 @@ export class Relay {
         })
         break
       case 'nav':
-        this.navigate(command.action, command.page, command.clicks)
+        if (command.action === 'go')
+          this.navigate('go', command.page, command.clicks)
+        else
+          this.navigate(command.action)
         break
       case 'blank':
         this.moveTo({ ...this.state, blank: command.on })
         break
       case 'clock':
-        this.setClock(command.action, command.endAt)
+        this.setClock(command.action, command.action === 'end-at'
+          ? command.endAt
+          : undefined)
         break
       case 'rehearsal':
         await this.saveRehearsal(peer)
