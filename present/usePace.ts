@@ -3,7 +3,7 @@ import type { Pace, Plan } from '../shared/pacing.ts'
 import { computed, onBeforeUnmount, ref } from 'vue'
 import { configs, useNav } from '../setup/slidev-client.js'
 import { buildPlan, elapsedMs, paceAt, slideTimes } from '../shared/pacing.ts'
-import { slideTitle } from '../shared/slides.ts'
+import { slideFacts } from '../shared/slide-facts.ts'
 import { live, sendCommand, serverNow } from './connection.ts'
 
 /** Pause or resume the pace clock for a question (the `p` key and the pause buttons). */
@@ -15,11 +15,7 @@ export function togglePauseClock(): void {
 export function deckPlan(): Plan | undefined {
   const { slides } = useNav()
   try {
-    return buildPlan(slides.value.map(route => ({
-      no: route.no,
-      title: slideTitle(route.meta.slide.title, route.no),
-      frontmatter: route.meta.slide.frontmatter,
-    })), configs.duration)
+    return buildPlan(slides.value.map(slideFacts), configs.duration)
   }
   catch {
     return undefined

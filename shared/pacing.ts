@@ -1,3 +1,7 @@
+import type { SlideFacts } from './slide-facts.ts'
+import { opensSection } from './slide-facts.ts'
+import { slideTitle } from './slides.ts'
+
 /**
  * Pacing: section budgets, the pace clock (pauses shift the plan, they never reset it) and how far
  * ahead or behind plan the speaker is. Pure functions of their arguments and an explicit `now`, so
@@ -38,14 +42,6 @@ export function formatBudget(ms: number): string {
   return sec === 0
     ? `${min}min`
     : `${min}min ${sec}s`
-}
-
-/** What the plan needs to know of a slide; `file` only names where an error is. */
-export interface SlideFacts {
-  no: number
-  title: string
-  frontmatter: Record<string, unknown>
-  file?: string
 }
 
 export interface PlanSection {
@@ -92,9 +88,7 @@ export function buildPlan(slides: readonly SlideFacts[], duration: unknown, head
   const sections: PlanSection[] = []
   const planSlides: PlanSlide[] = []
   for (const slide of slides) {
-    const named = typeof slide.frontmatter.section === 'string' && slide.frontmatter.section.trim() !== ''
-      ? slide.frontmatter.section.trim()
-      : undefined
+    const named = opensSection(slide.frontmatter)
     const budget = slide.frontmatter.budget
     if (named === undefined && budget !== undefined)
       throw new PlanError(`${where(slide.file)}: slide ${slide.no} has budget ${JSON.stringify(budget)} but opens no section: put budget beside a section: key`)
@@ -120,7 +114,11 @@ export function buildPlan(slides: readonly SlideFacts[], duration: unknown, head
     if (!current)
       throw new PlanError(`${where(slide.file)}: slide ${slide.no} comes before the first section: give the first slide a section: and a budget:`)
     current.last = slide.no
-    planSlides.push({ no: slide.no, title: slide.title, section: sections.length - 1 })
+    planSlides.push({
+      no: slide.no,
+      title: slideTitle(slide.title, slide.no),
+      section: sections.length - 1,
+    })
   }
   const sum = sections.reduce((total, section) => total + section.budgetMs, 0)
   if (sum !== totalMs) {

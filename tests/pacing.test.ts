@@ -1,4 +1,5 @@
-import type { ClockState, PaceLog, Plan, SlideFacts } from '../shared/pacing.ts'
+import type { ClockState, PaceLog, Plan } from '../shared/pacing.ts'
+import type { SlideFacts } from '../shared/slide-facts.ts'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

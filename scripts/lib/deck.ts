@@ -1,7 +1,9 @@
 import type { SlideInfo } from '@slidev/types'
+import type { SlideFacts } from '../../shared/slide-facts.ts'
 import { dirname, relative, resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'
 import { parseAspectRatio } from '@slidev/parser/utils'
+import { opensSection } from '../../shared/slide-facts.ts'
 import { slideTitle } from '../../shared/slides.ts'
 
 /** The repository root: this file lives in scripts/lib/. */
@@ -129,6 +131,16 @@ function headmatterOf(raw: Record<string, unknown>, firstTitle: string | undefin
   }
 }
 
+/** A slide as the deck model has it (shared/slide-facts.ts), which the pacing plan and the views share. */
+export function deckSlideFacts(slide: DeckSlide): SlideFacts {
+  return {
+    no: slide.number,
+    title: slide.title,
+    frontmatter: slide.frontmatter,
+    file: slide.file,
+  }
+}
+
 /** Groups consecutive slides by section, in order; a section named twice is two groups. */
 export function groupSections(slides: readonly DeckSlide[]): DeckSection[] {
   const sections: DeckSection[] = []
@@ -171,7 +183,7 @@ export async function loadDeck(entry: string = DECK_ENTRY): Promise<Deck> {
   let section: string | undefined
   const slides = data.slides.map((info: SlideInfo, index): DeckSlide => {
     const frontmatter = { ...info.frontmatter } as Record<string, unknown>
-    const named = optionalString(frontmatter.section)
+    const named = opensSection(frontmatter)
     if (named !== undefined)
       section = named
     const number = index + 1

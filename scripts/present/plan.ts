@@ -1,7 +1,7 @@
 import type { Plan } from '../../shared/pacing.ts'
 import { relative } from 'node:path'
 import { buildPlan } from '../../shared/pacing.ts'
-import { DECK_ENTRY, DECK_ROOT, loadDeck } from '../lib/deck.ts'
+import { DECK_ENTRY, DECK_ROOT, deckSlideFacts, loadDeck } from '../lib/deck.ts'
 
 /**
  * The deck's pacing plan: each section's `budget:` from its first slide's frontmatter, checked
@@ -10,10 +10,5 @@ import { DECK_ENTRY, DECK_ROOT, loadDeck } from '../lib/deck.ts'
  */
 export async function loadPlan(entry: string = DECK_ENTRY): Promise<Plan> {
   const deck = await loadDeck(entry)
-  return buildPlan(deck.slides.map(slide => ({
-    no: slide.number,
-    title: slide.title,
-    frontmatter: slide.frontmatter,
-    file: slide.file,
-  })), deck.headmatter.raw.duration, relative(DECK_ROOT, deck.entry) || 'slides.md')
+  return buildPlan(deck.slides.map(deckSlideFacts), deck.headmatter.raw.duration, relative(DECK_ROOT, deck.entry) || 'slides.md')
 }
