@@ -1,4 +1,4 @@
-// Browser-side helpers for the handout route: fitting notes to their box (waiting on the DOM is composables/until.ts).
+// Browser-side helpers for the handout route: fitting notes to their box (waiting for the slides to draw is composables/useWholeDeck.ts's).
 
 /** Whether an element's content is taller than the element. */
 export function overflows(element: HTMLElement): boolean {

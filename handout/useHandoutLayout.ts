@@ -5,8 +5,8 @@ import type { ComponentInternalInstance, InjectionKey, Ref, ShallowRef } from 'v
 import type { SlideRoute } from '../setup/slidev-client.js'
 import type { HandoutLayout, HandoutManifest, HandoutState, SlideError } from '../shared/print-model'
 import { getCurrentInstance, nextTick, onBeforeUnmount, onMounted, ref } from 'vue'
-import { until } from '../composables/until'
-import { slideHeight, slideWidth, useDarkMode } from '../setup/slidev-client.js'
+import { useWholeDeck } from '../composables/useWholeDeck'
+import { slideHeight, slideWidth } from '../setup/slidev-client.js'
 import { errorMessage } from '../shared/errors.ts'
 import { HANDOUT_GLOBAL, isHandout, pageRules, paginate } from '../shared/print-model'
 import { blockHeights, overflows, shrinkToFit } from './dom'
@@ -14,7 +14,6 @@ import { blockHeights, overflows, shrinkToFit } from './dom'
 /** Notes start at this size and shrink, if they must, down to the minimum. */
 const NOTES_PT = 10.5
 const NOTES_MIN_PT = 8
-const RENDER_TIMEOUT_MS = 30_000
 
 /** What a slide's wrapper (HandoutSlide.vue) tells the route: which component is which slide, and what it threw. */
 export interface SlideErrorSink {
@@ -46,10 +45,14 @@ function publish(state: HandoutState): void {
 
 export function useHandoutLayout(options: HandoutLayoutOptions) {
   const { layout, root, measure, appendixPages } = options
-  const loaded = ref(false)
   const measuring = ref(false)
   const slideErrors: SlideError[] = []
-  const { isDark } = useDarkMode()
+  // Paper is white: the route prints light whatever the deck's colour scheme is on screen.
+  const { loaded, mountAll, whenDrawn } = useWholeDeck({
+    routes: () => options.routes.value,
+    mount: 'at-once',
+    paper: 'always',
+  })
 
   function report(error: SlideError): void {
     if (!slideErrors.some(e => e.slide === error.slide && e.message === error.message))
@@ -117,21 +120,13 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
   }
 
   async function layOut(): Promise<void> {
-    await Promise.all(options.routes.value.map(r => r.load()))
-    loaded.value = true
-    await nextTick()
+    await mountAll()
     const shown = options.shown()
     const rootElement = root.value
     if (!rootElement)
       throw new Error('handout: the route did not mount')
     // A slide whose component threw renders nothing, so wait for the rest and report it.
-    await until(
-      () => rootElement.querySelectorAll('.handout-slide .slidev-layout').length + new Set(slideErrors.map(e => e.slide)).size >= shown,
-      rootElement,
-      RENDER_TIMEOUT_MS,
-      `${shown} slides of the handout to render`,
-    )
-    await document.fonts.ready
+    await whenDrawn(rootElement, '.handout-slide .slidev-layout', shown, `${shown} slides of the handout to render`, () => new Set(slideErrors.map(e => e.slide)).size)
     if (isHandout(layout.value)) {
       await paginateAppendix()
       await document.fonts.ready
@@ -157,11 +152,8 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
     pageStyle.dataset.handoutPage = ''
     pageStyle.textContent = pageRules(layout.value, { width: slideWidth.value, height: slideHeight.value })
     document.head.append(pageStyle)
-    // Paper is white: the route prints light whatever the deck's colour scheme is on screen.
     const html = document.documentElement
     html.classList.add('handout')
-    html.classList.remove('dark')
-    html.classList.add('light')
     delete html.dataset.handout
     layOut().catch((error: unknown) => {
       const message = errorMessage(error)
@@ -176,8 +168,6 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
     pageStyle?.remove()
     const html = document.documentElement
     html.classList.remove('handout')
-    html.classList.toggle('dark', isDark.value)
-    html.classList.toggle('light', !isDark.value)
     delete html.dataset.handout
     delete (window as unknown as Record<string, unknown>)[HANDOUT_GLOBAL]
   })

@@ -1,22 +1,5 @@
-// Browser-side helpers of the reader route: waiting for the slides to render, finding where the
-// reader is, and finding a search hit's sentence in the page.
-
-import { until } from '../composables/until'
-
-const RENDER_TIMEOUT_MS = 30_000
-
-/** Resolves once `count` slides have rendered their layout, the fonts are in and a frame has been laid out. */
-export async function waitForLayout(count: number, root: ParentNode = document): Promise<void> {
-  await until(
-    () => root.querySelectorAll('.reader-slide .slidev-layout').length >= count,
-    document.body,
-    RENDER_TIMEOUT_MS,
-    `${count} slides of the reader to render`,
-  )
-  await document.fonts.ready
-  // Charts that lay themselves out for their width do so once they have been measured: a frame later.
-  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-}
+// Browser-side helpers of the reader route: finding where the reader is, and finding a search hit's
+// sentence in the page. Waiting for the slides to draw is composables/useWholeDeck.ts's.
 
 /** The slide the reader is at: the last one whose top has reached `line` (px from the top of the window). */
 export function slideAt(articles: Iterable<HTMLElement>, line: number): number | undefined {

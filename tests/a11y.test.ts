@@ -140,6 +140,22 @@ async function useScheme(page: Page, scheme: Scheme, where: string): Promise<voi
   await transitionsEnded(page)
 }
 
+/**
+ * Turns the system colour scheme to `scheme` and waits for what follows it as events: the media
+ * query's change in the page, then two frames (Slidev's watcher, then any the page adds after it).
+ */
+async function switchScheme(page: Page, scheme: Scheme): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __schemeSwitched: Promise<void> }).__schemeSwitched = new Promise<void>((done) => {
+      matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+        requestAnimationFrame(() => requestAnimationFrame(() => done()))
+      }, { once: true })
+    })
+  })
+  await page.emulateMedia({ colorScheme: scheme })
+  await page.evaluate(async () => (window as unknown as { __schemeSwitched: Promise<void> }).__schemeSwitched)
+}
+
 /** SCHEMES, the one the page's system is in now first: checking a page in both then switches once. */
 async function schemesFromCurrent(page: Page): Promise<Scheme[]> {
   const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
@@ -532,7 +548,7 @@ describe('the deck’s other pages', () => {
     }
   })
 
-  it('/handout, loaded in light and in dark: no violations; a document title of its own; as a print view, it announces nothing', async () => {
+  it('/handout, loaded in light and in dark: no violations; a document title of its own; as a print view, it announces nothing; light even when the system turns dark', async () => {
     for (const scheme of SCHEMES) {
       const where = `/handout (loaded ${scheme})`
       await openView(view.page, VIEWS.handout, scheme)
@@ -540,7 +556,12 @@ describe('the deck’s other pages', () => {
       await expectNoAnnouncement(view.page, where)
       await expectTitle(view.page, VIEWS.handout.title, where)
       await expectNoViolations(view.page, where)
+      expect(await isDark(view.page), `${where}: <html> has the dark class`).toBe(false)
     }
+    // Paper is white: with the handout open, the system turning dark leaves it light.
+    await switchScheme(view.page, 'light')
+    await switchScheme(view.page, 'dark')
+    expect(await isDark(view.page), '/handout after the system turned dark: <html> has the dark class').toBe(false)
   })
 
   it('the print view /1?print=true announces nothing: no live region shown, none with text', async () => {

@@ -55,7 +55,7 @@ const CONTRACT: readonly Reliance[] = [
     slidev: 'client/layouts/center.vue',
     deck: [
       'handout/useHandoutLayout.ts',
-      'reader/dom.ts',
+      'reader/ReaderPage.vue',
       'reader/reader.css',
       'scripts/lib/page.client.ts',
       'styles/recap.css',
