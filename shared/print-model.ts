@@ -191,7 +191,7 @@ export function manifestPages(sheets: readonly Sheet[], talks: readonly { id: st
   }))
 }
 
-/** Outline entries in the shape scripts/lib/pdf.ts takes. */
+/** Outline entries in the shape scripts/lib/pdf-document.ts takes. */
 export interface OutlineEntry {
   title: string
   pageIndex: number

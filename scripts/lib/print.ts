@@ -18,7 +18,8 @@ import { launchChromium } from './browser.ts'
 import { printableBuild } from './build.ts'
 import { DECK_ROOT, loadDeck } from './deck.ts'
 import { handoutSettled, pageGlobal } from './page.client.ts'
-import { addPdfOutline, pdfUriLinks, retargetLocalLinks, setPdfMetadata, waitForFontsAndImages, withPdfPage } from './pdf.ts'
+import { addPdfOutline, pdfUriLinks, retargetLocalLinks, setPdfMetadata } from './pdf-document.ts'
+import { waitForFontsAndImages, withPdfPage } from './pdf-page.ts'
 import { serveStatic } from './serve.ts'
 
 export type PrintLayout = HandoutLayout
