@@ -27,6 +27,7 @@ import { median } from '../../shared/stats.ts'
 import { resolveChromium } from '../lib/browser.ts'
 import { slidevBuild } from '../lib/build.ts'
 import { DECK_ROOT as ROOT } from '../lib/deck.ts'
+import { runMain } from '../lib/main.ts'
 import { launchOfflineChromium } from '../lib/offline.ts'
 import { serveStatic } from '../lib/serve.ts'
 import { timeSlidevExport } from './export.ts'
@@ -36,326 +37,333 @@ import { readerColdLoad, readerUrl } from './reader.ts'
 import { prepareStarter } from './starter.ts'
 import { formatBytes, formatCount, formatMs, formatRatio, formatSeconds, ratio, timed } from './stats.ts'
 
-const { values: args } = parseArgs({
-  options: {
-    'runs': { type: 'string', default: '5' },
-    'lighthouse-runs': { type: 'string', default: '1' },
-    'no-lighthouse': { type: 'boolean', default: false },
-    'no-export': { type: 'boolean', default: false },
-    'fresh-starter': { type: 'boolean', default: false },
-    'load-budget': { type: 'string', default: '30000' },
-    'json': { type: 'string' },
-    'markdown': { type: 'string' },
-  },
-})
-const RUNS = Math.max(1, Number(args.runs))
-const LH_RUNS = Math.max(1, Number(args['lighthouse-runs']))
-const LOAD_BUDGET = Number(args['load-budget'])
-
-type Deck = 'ours' | 'starter'
-const DECKS: Deck[] = ['ours', 'starter']
-
-function log(line: string): void {
-  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`)
-}
-
-async function version(pkgDir: string): Promise<string> {
-  return (JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version
-}
-
-/** Wall time of `slidev build` of the deck in `deckDir`, with that deck's own Slidev. */
-async function build(deckDir: string, outDir: string): Promise<number> {
-  await rm(outDir, { recursive: true, force: true })
-  const { ms } = await timed(() => slidevBuild(['--out', outDir], {
-    cwd: deckDir,
-    timeout: 10 * 60_000,
-    env: { NO_COLOR: '1' },
-  }))
-  return ms
-}
-
-/** What the service worker precaches, from the sw.js vite-plugin-pwa wrote. */
-async function precache(distDir: string): Promise<{ entries: number, bytes: number } | undefined> {
-  const sw = await readFile(join(distDir, 'sw.js'), 'utf8').catch(() => undefined)
-  if (!sw)
-    return undefined
-  const urls = [
-    ...sw.matchAll(/\{url:"([^"]+)",revision:/g),
-  ].map(match => match[1]!)
-  let bytes = 0
-  for (const url of urls)
-    bytes += (await stat(join(distDir, url)).catch(() => undefined))?.size ?? 0
-  return { entries: urls.length, bytes }
-}
-
-interface DeckResult {
-  buildMs: number
-  loads: LoadSample[]
-  lighthouse: Record<Preset, LighthouseRun[]>
-  lighthouseErrors: string[]
-  export?: ExportTiming
-  exportError?: string
-}
-
-const started = performance.now()
-const work = join(os.tmpdir(), 'recap-bench')
-await mkdir(work, { recursive: true })
-const slidevVersion = await version(join(ROOT, 'node_modules/@slidev/cli'))
-const playwrightVersion = await version(join(ROOT, 'node_modules/playwright-chromium'))
-// The pages are measured in the full browser, as a visitor's, not in the headless shell.
-const resolved = resolveChromium({ headlessShell: false })
-const executablePath = resolved.executablePath ?? chromium.executablePath()
-const loadAtStart = os.loadavg()
-
-log(`Slidev ${slidevVersion}, Chromium ${executablePath} (${resolved.origin}), ${RUNS} cold loads and ${LH_RUNS} Lighthouse run(s) per preset for each deck`)
-const starter = await prepareStarter({
-  slidevVersion,
-  playwrightVersion,
-  fresh: args['fresh-starter'],
-  log,
-})
-const dirs: Record<Deck, string> = { ours: ROOT, starter: starter.dir }
-const dists: Record<Deck, string> = {
-  ours: join(work, 'ours-dist'),
-  starter: join(work, 'starter-dist'),
-}
-const results = {} as Record<Deck, DeckResult>
-/** Ours only: the reader view, /read, as a phone loads it (the starter has none). */
-const reader = { loads: [] as ReaderSample[], lighthouse: [] as LighthouseRun[], errors: [] as string[] }
-
-for (const deck of DECKS) {
-  log(`${deck}: slidev build`)
-  results[deck] = {
-    buildMs: await build(dirs[deck], dists[deck]),
-    loads: [],
-    lighthouse: { mobile: [], desktop: [] },
-    lighthouseErrors: [],
-  }
-  log(`${deck}: built in ${formatSeconds(results[deck].buildMs)}`)
-}
-
-// Gzip as a host serves it; both decks from the same server, so neither gains from it.
-function serve(dist: string): ReturnType<typeof serveStatic> {
-  return serveStatic(dist, {
-    gzip: true,
-    headers: { 'Cache-Control': 'no-cache' },
+/** The benchmark, run as `npm run bench` (runMain: a failure is one line and exit code 1). */
+async function bench(argv: string[]): Promise<void> {
+  const { values: args } = parseArgs({
+    args: argv,
+    options: {
+      'runs': { type: 'string', default: '5' },
+      'lighthouse-runs': { type: 'string', default: '1' },
+      'no-lighthouse': { type: 'boolean', default: false },
+      'no-export': { type: 'boolean', default: false },
+      'fresh-starter': { type: 'boolean', default: false },
+      'load-budget': { type: 'string', default: '30000' },
+      'json': { type: 'string' },
+      'markdown': { type: 'string' },
+    },
   })
-}
-const servers = { ours: await serve(dists.ours), starter: await serve(dists.starter) }
-let browserVersion = ''
-try {
-  // Cold loads, alternating decks so that a busy moment on the machine hits both alike.
-  const browser: Browser = await launchOfflineChromium()
-  browserVersion = browser.version()
+  const RUNS = Math.max(1, Number(args.runs))
+  const LH_RUNS = Math.max(1, Number(args['lighthouse-runs']))
+  const LOAD_BUDGET = Number(args['load-budget'])
+
+  type Deck = 'ours' | 'starter'
+  const DECKS: Deck[] = ['ours', 'starter']
+
+  function log(line: string): void {
+    process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`)
+  }
+
+  async function version(pkgDir: string): Promise<string> {
+    return (JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version
+  }
+
+  /** Wall time of `slidev build` of the deck in `deckDir`, with that deck's own Slidev. */
+  async function build(deckDir: string, outDir: string): Promise<number> {
+    await rm(outDir, { recursive: true, force: true })
+    const { ms } = await timed(() => slidevBuild(['--out', outDir], {
+      cwd: deckDir,
+      timeout: 10 * 60_000,
+      env: { NO_COLOR: '1' },
+    }))
+    return ms
+  }
+
+  /** What the service worker precaches, from the sw.js vite-plugin-pwa wrote. */
+  async function precache(distDir: string): Promise<{ entries: number, bytes: number } | undefined> {
+    const sw = await readFile(join(distDir, 'sw.js'), 'utf8').catch(() => undefined)
+    if (!sw)
+      return undefined
+    const urls = [
+      ...sw.matchAll(/\{url:"([^"]+)",revision:/g),
+    ].map(match => match[1]!)
+    let bytes = 0
+    for (const url of urls)
+      bytes += (await stat(join(distDir, url)).catch(() => undefined))?.size ?? 0
+    return { entries: urls.length, bytes }
+  }
+
+  interface DeckResult {
+    buildMs: number
+    loads: LoadSample[]
+    lighthouse: Record<Preset, LighthouseRun[]>
+    lighthouseErrors: string[]
+    export?: ExportTiming
+    exportError?: string
+  }
+
+  const started = performance.now()
+  const work = join(os.tmpdir(), 'recap-bench')
+  await mkdir(work, { recursive: true })
+  const slidevVersion = await version(join(ROOT, 'node_modules/@slidev/cli'))
+  const playwrightVersion = await version(join(ROOT, 'node_modules/playwright-chromium'))
+  // The pages are measured in the full browser, as a visitor's, not in the headless shell.
+  const resolved = resolveChromium({ headlessShell: false })
+  const executablePath = resolved.executablePath ?? chromium.executablePath()
+  const loadAtStart = os.loadavg()
+
+  log(`Slidev ${slidevVersion}, Chromium ${executablePath} (${resolved.origin}), ${RUNS} cold loads and ${LH_RUNS} Lighthouse run(s) per preset for each deck`)
+  const starter = await prepareStarter({
+    slidevVersion,
+    playwrightVersion,
+    fresh: args['fresh-starter'],
+    log,
+  })
+  const dirs: Record<Deck, string> = { ours: ROOT, starter: starter.dir }
+  const dists: Record<Deck, string> = {
+    ours: join(work, 'ours-dist'),
+    starter: join(work, 'starter-dist'),
+  }
+  const results = {} as Record<Deck, DeckResult>
+  /** Ours only: the reader view, /read, as a phone loads it (the starter has none). */
+  const reader = { loads: [] as ReaderSample[], lighthouse: [] as LighthouseRun[], errors: [] as string[] }
+
+  for (const deck of DECKS) {
+    log(`${deck}: slidev build`)
+    results[deck] = {
+      buildMs: await build(dirs[deck], dists[deck]),
+      loads: [],
+      lighthouse: { mobile: [], desktop: [] },
+      lighthouseErrors: [],
+    }
+    log(`${deck}: built in ${formatSeconds(results[deck].buildMs)}`)
+  }
+
+  // Gzip as a host serves it; both decks from the same server, so neither gains from it.
+  function serve(dist: string): ReturnType<typeof serveStatic> {
+    return serveStatic(dist, {
+      gzip: true,
+      headers: { 'Cache-Control': 'no-cache' },
+    })
+  }
+  const servers = { ours: await serve(dists.ours), starter: await serve(dists.starter) }
+  let browserVersion = ''
   try {
-    for (let i = 0; i < RUNS; i++) {
-      for (const deck of DECKS) {
-        const sample = await coldLoad(browser, servers[deck].url, { budgetMs: LOAD_BUDGET })
-        results[deck].loads.push(sample)
-        log(`${deck}: load ${i + 1}/${RUNS}: slide 1 at ${formatMs(sample.firstSlideMs)} (app ${formatMs(sample.appSlideMs)}), ${formatBytes(sample.jsCssBytes)} JS+CSS, ${sample.requests} requests (${sample.external} off-host)${sample.overBudget ? ', over budget' : ''}`)
+  // Cold loads, alternating decks so that a busy moment on the machine hits both alike.
+    const browser: Browser = await launchOfflineChromium()
+    browserVersion = browser.version()
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        for (const deck of DECKS) {
+          const sample = await coldLoad(browser, servers[deck].url, { budgetMs: LOAD_BUDGET })
+          results[deck].loads.push(sample)
+          log(`${deck}: load ${i + 1}/${RUNS}: slide 1 at ${formatMs(sample.firstSlideMs)} (app ${formatMs(sample.appSlideMs)}), ${formatBytes(sample.jsCssBytes)} JS+CSS, ${sample.requests} requests (${sample.external} off-host)${sample.overBudget ? ', over budget' : ''}`)
+        }
+        try {
+          const sample = await readerColdLoad(browser, servers.ours.url, { budgetMs: LOAD_BUDGET })
+          reader.loads.push(sample)
+          log(`ours /read: load ${i + 1}/${RUNS}: ready at ${formatMs(sample.readyMs)}, ${formatBytes(sample.jsCssBytes)} JS+CSS, ${formatBytes(sample.allBytes)} in all, ${sample.requests} requests`)
+        }
+        catch (error) {
+          reader.errors.push(`load: ${(error as Error).message.split('\n')[0]}`)
+        }
       }
-      try {
-        const sample = await readerColdLoad(browser, servers.ours.url, { budgetMs: LOAD_BUDGET })
-        reader.loads.push(sample)
-        log(`ours /read: load ${i + 1}/${RUNS}: ready at ${formatMs(sample.readyMs)}, ${formatBytes(sample.jsCssBytes)} JS+CSS, ${formatBytes(sample.allBytes)} in all, ${sample.requests} requests`)
-      }
-      catch (error) {
-        reader.errors.push(`load: ${(error as Error).message.split('\n')[0]}`)
+    }
+    finally {
+      await browser.close()
+    }
+
+    if (!args['no-lighthouse']) {
+      for (const preset of ['mobile', 'desktop'] as const) {
+        for (let i = 0; i < LH_RUNS; i++) {
+          for (const deck of DECKS) {
+            try {
+              const result = await runLighthouse(servers[deck].url, preset)
+              results[deck].lighthouse[preset].push(result)
+              log(`${deck}: Lighthouse ${preset}: ${CATEGORIES.map(c => `${c} ${result.scores[c]}`).join(', ')}`)
+            }
+            catch (error) {
+              results[deck].lighthouseErrors.push(`${preset}: ${(error as Error).message}`)
+              log(`${deck}: Lighthouse ${preset} failed: ${(error as Error).message}`)
+            }
+          }
+          if (preset === 'mobile') {
+            try {
+              const result = await runLighthouse(readerUrl(servers.ours.url), 'mobile')
+              reader.lighthouse.push(result)
+              log(`ours /read: Lighthouse mobile: ${CATEGORIES.map(c => `${c} ${result.scores[c]}`).join(', ')}`)
+            }
+            catch (error) {
+              reader.errors.push(`Lighthouse mobile: ${(error as Error).message.split('\n')[0]}`)
+            }
+          }
+        }
       }
     }
   }
   finally {
-    await browser.close()
+    await servers.ours.close()
+    await servers.starter.close()
   }
 
-  if (!args['no-lighthouse']) {
-    for (const preset of ['mobile', 'desktop'] as const) {
-      for (let i = 0; i < LH_RUNS; i++) {
-        for (const deck of DECKS) {
-          try {
-            const result = await runLighthouse(servers[deck].url, preset)
-            results[deck].lighthouse[preset].push(result)
-            log(`${deck}: Lighthouse ${preset}: ${CATEGORIES.map(c => `${c} ${result.scores[c]}`).join(', ')}`)
-          }
-          catch (error) {
-            results[deck].lighthouseErrors.push(`${preset}: ${(error as Error).message}`)
-            log(`${deck}: Lighthouse ${preset} failed: ${(error as Error).message}`)
-          }
-        }
-        if (preset === 'mobile') {
-          try {
-            const result = await runLighthouse(readerUrl(servers.ours.url), 'mobile')
-            reader.lighthouse.push(result)
-            log(`ours /read: Lighthouse mobile: ${CATEGORIES.map(c => `${c} ${result.scores[c]}`).join(', ')}`)
-          }
-          catch (error) {
-            reader.errors.push(`Lighthouse mobile: ${(error as Error).message.split('\n')[0]}`)
-          }
-        }
+  if (!args['no-export']) {
+    for (const deck of DECKS) {
+      log(`${deck}: slidev export`)
+      try {
+        results[deck].export = await timeSlidevExport(dirs[deck], { executablePath, outDir: work, name: `${deck}-export` })
+        log(`${deck}: exported ${results[deck].export.pages} pages in ${formatSeconds(results[deck].export.ms)}`)
+      }
+      catch (error) {
+        results[deck].exportError = (error as Error).message
+        log(`${deck}: export failed: ${(error as Error).message.split('\n')[0]}`)
       }
     }
   }
-}
-finally {
-  await servers.ours.close()
-  await servers.starter.close()
-}
 
-if (!args['no-export']) {
+  // ---- the table ----
+  interface Row { label: string, ours: number, starter: number, format: (value: number) => string, ratio?: boolean }
+  const loadMedian = (deck: Deck, pick: (s: LoadSample) => number): number => median(results[deck].loads.map(pick))
+  const lhMedian = (deck: Deck, preset: Preset, category: Category): number => median(results[deck].lighthouse[preset].map(r => r.scores[category]))
+  function score(value: number): string {
+    return Number.isFinite(value)
+      ? String(Math.round(value))
+      : 'n/a'
+  }
+
+  /** A row of the table: the same figure of each deck. */
+  function tableRow(label: string, of: (deck: Deck) => number, format: (value: number) => string, withRatio = true): Row {
+    return {
+      label,
+      ours: of('ours'),
+      starter: of('starter'),
+      format,
+      ratio: withRatio,
+    }
+  }
+  /** A row of cold-load medians: the same field of each deck's samples. */
+  function loadRow(label: string, field: keyof Omit<LoadSample, 'overBudget'>, format: (value: number) => string): Row {
+    return tableRow(label, deck => loadMedian(deck, s => s[field]), format)
+  }
+  const exported = (deck: Deck, field: keyof ExportTiming): number => results[deck].export?.[field] ?? Number.NaN
+
+  const rows: Row[] = [
+    loadRow('JS+CSS before first slide (uncompressed)', 'jsCssBytes', formatBytes),
+    loadRow('JS+CSS before first slide (gzip, on the wire)', 'jsCssWireBytes', formatBytes),
+    loadRow('JS+CSS files before first slide', 'jsCssFiles', formatCount),
+    loadRow('Requests on load (until network quiet)', 'requests', formatCount),
+    loadRow('Requests leaving localhost', 'external', formatCount),
+    loadRow('Failed requests', 'failed', formatCount),
+    loadRow('First slide visible', 'firstSlideMs', formatMs),
+    loadRow('Slide 1 drawn by the app (interactive)', 'appSlideMs', formatMs),
+    loadRow('Largest contentful paint', 'lcpMs', formatMs),
+    tableRow('Build time (slidev build)', deck => results[deck].buildMs, formatSeconds),
+  ]
+  if (!args['no-export']) {
+    rows.push(
+      tableRow('Export: pages (slidev export, PDF)', deck => exported(deck, 'pages'), formatCount, false),
+      tableRow('Export: whole command', deck => exported(deck, 'ms'), formatSeconds),
+      tableRow('Export: time per page', deck => exported(deck, 'perPageMs'), formatSeconds),
+    )
+  }
+  if (!args['no-lighthouse']) {
+    for (const preset of ['mobile', 'desktop'] as const) {
+      for (const category of CATEGORIES)
+        rows.push(tableRow(`Lighthouse ${preset}: ${category}`, deck => lhMedian(deck, preset, category), score))
+    }
+  }
+
+  const headers = [
+    'Metric',
+    'Ours',
+    'Starter',
+    'Ours/starter',
+  ]
+  const lines = rows.map(row => [
+    row.label,
+    row.format(row.ours),
+    row.format(row.starter),
+    row.ratio === false
+      ? ''
+      : formatRatio(ratio(row.ours, row.starter)),
+  ])
+  const widths = headers.map((header, i) => Math.max(header.length, ...lines.map(line => line[i]!.length)))
+  function pad(cells: string[]): string {
+    return `| ${cells.map((cell, i) => i === 0
+      ? cell.padEnd(widths[i]!)
+      : cell.padStart(widths[i]!)).join(' | ')} |`
+  }
+  const table = [
+    pad(headers),
+    `| ${widths.map((width, i) => i === 0
+      ? '-'.repeat(width)
+      : `${'-'.repeat(width - 1)}:`).join(' | ')} |`,
+    ...lines.map(pad),
+  ].join('\n')
+
+  const cpus = os.cpus()
+  const sw = await precache(dists.ours)
+  const notes: string[] = [
+    `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; load average ${loadAtStart.map(n => n.toFixed(1)).join(' ')} at start, ${os.loadavg().map(n => n.toFixed(1)).join(' ')} at end`,
+    `Node ${process.versions.node}, Slidev ${slidevVersion} for both decks (starter: create-slidev ${starter.templateVersion} template), Chromium ${browserVersion || 'n/a'} (${executablePath}), Lighthouse ${await version(join(ROOT, 'node_modules/lighthouse'))}`,
+    `Cold loads: median of ${RUNS} per deck; Lighthouse: median of ${LH_RUNS} run(s) per preset; build and export: one run each`,
+  ]
+  if (sw)
+    notes.push(`Ours: the service worker precaches ${sw.entries} files, ${formatBytes(sw.bytes)}, after the first load (not counted above: blocked in cold loads)`)
   for (const deck of DECKS) {
-    log(`${deck}: slidev export`)
-    try {
-      results[deck].export = await timeSlidevExport(dirs[deck], { executablePath, outDir: work, name: `${deck}-export` })
-      log(`${deck}: exported ${results[deck].export.pages} pages in ${formatSeconds(results[deck].export.ms)}`)
-    }
-    catch (error) {
-      results[deck].exportError = (error as Error).message
-      log(`${deck}: export failed: ${(error as Error).message.split('\n')[0]}`)
-    }
+    for (const error of results[deck].lighthouseErrors)
+      notes.push(`${deck}: Lighthouse ${error.split('\n')[0]}`)
+    if (results[deck].exportError)
+      notes.push(`${deck}: export failed: ${results[deck].exportError!.split('\n')[0]}`)
+    const over = results[deck].loads.filter(s => s.overBudget).length
+    if (over)
+      notes.push(`${deck}: ${over} of ${RUNS} loads ran over the ${formatSeconds(LOAD_BUDGET)} budget`)
   }
-}
-
-// ---- the table ----
-interface Row { label: string, ours: number, starter: number, format: (value: number) => string, ratio?: boolean }
-const loadMedian = (deck: Deck, pick: (s: LoadSample) => number): number => median(results[deck].loads.map(pick))
-const lhMedian = (deck: Deck, preset: Preset, category: Category): number => median(results[deck].lighthouse[preset].map(r => r.scores[category]))
-function score(value: number): string {
-  return Number.isFinite(value)
-    ? String(Math.round(value))
-    : 'n/a'
-}
-
-/** A row of the table: the same figure of each deck. */
-function tableRow(label: string, of: (deck: Deck) => number, format: (value: number) => string, withRatio = true): Row {
-  return {
-    label,
-    ours: of('ours'),
-    starter: of('starter'),
-    format,
-    ratio: withRatio,
-  }
-}
-/** A row of cold-load medians: the same field of each deck's samples. */
-function loadRow(label: string, field: keyof Omit<LoadSample, 'overBudget'>, format: (value: number) => string): Row {
-  return tableRow(label, deck => loadMedian(deck, s => s[field]), format)
-}
-const exported = (deck: Deck, field: keyof ExportTiming): number => results[deck].export?.[field] ?? Number.NaN
-
-const rows: Row[] = [
-  loadRow('JS+CSS before first slide (uncompressed)', 'jsCssBytes', formatBytes),
-  loadRow('JS+CSS before first slide (gzip, on the wire)', 'jsCssWireBytes', formatBytes),
-  loadRow('JS+CSS files before first slide', 'jsCssFiles', formatCount),
-  loadRow('Requests on load (until network quiet)', 'requests', formatCount),
-  loadRow('Requests leaving localhost', 'external', formatCount),
-  loadRow('Failed requests', 'failed', formatCount),
-  loadRow('First slide visible', 'firstSlideMs', formatMs),
-  loadRow('Slide 1 drawn by the app (interactive)', 'appSlideMs', formatMs),
-  loadRow('Largest contentful paint', 'lcpMs', formatMs),
-  tableRow('Build time (slidev build)', deck => results[deck].buildMs, formatSeconds),
-]
-if (!args['no-export']) {
-  rows.push(
-    tableRow('Export: pages (slidev export, PDF)', deck => exported(deck, 'pages'), formatCount, false),
-    tableRow('Export: whole command', deck => exported(deck, 'ms'), formatSeconds),
-    tableRow('Export: time per page', deck => exported(deck, 'perPageMs'), formatSeconds),
-  )
-}
-if (!args['no-lighthouse']) {
+  const failing = new Map<string, string>()
   for (const preset of ['mobile', 'desktop'] as const) {
-    for (const category of CATEGORIES)
-      rows.push(tableRow(`Lighthouse ${preset}: ${category}`, deck => lhMedian(deck, preset, category), score))
+    for (const run of results.ours.lighthouse[preset]) {
+      for (const audit of run.failing)
+        failing.set(`${preset} ${audit.category}: ${audit.id}`, `${audit.title} (${audit.score.toFixed(2)})`)
+    }
+  }
+  const lhMetrics = (['mobile', 'desktop'] as const).flatMap((preset) => {
+    const runs = results.ours.lighthouse[preset]
+    if (!runs.length)
+      return []
+    const m = (pick: (r: LighthouseRun) => number): number => median(runs.map(pick))
+    return [`Ours, Lighthouse ${preset}: FCP ${formatMs(m(r => r.metrics.fcp))}, LCP ${formatMs(m(r => r.metrics.lcp))}, TBT ${formatMs(m(r => r.metrics.tbt))}, CLS ${m(r => r.metrics.cls).toFixed(3)}, Speed Index ${formatMs(m(r => r.metrics.si))}, benchmarkIndex ${formatCount(m(r => r.benchmarkIndex))}`]
+  })
+  notes.push(...lhMetrics)
+  if (reader.loads.length) {
+    const m = (pick: (s: ReaderSample) => number): number => median(reader.loads.map(pick))
+    notes.push(`Ours, reader view /read on a phone (390x844, median of ${reader.loads.length} cold loads): every slide laid out at ${formatMs(m(s => s.readyMs))}; JS+CSS ${formatBytes(m(s => s.jsCssBytes))} (${formatBytes(m(s => s.jsCssWireBytes))} gzip), everything ${formatBytes(m(s => s.allBytes))} (${formatBytes(m(s => s.allWireBytes))} gzip), ${formatCount(m(s => s.requests))} requests, ${formatCount(m(s => s.external))} off-host`)
+  }
+  if (reader.lighthouse.length) {
+    const runs = reader.lighthouse
+    const m = (pick: (r: LighthouseRun) => number): number => median(runs.map(pick))
+    notes.push(`Ours, Lighthouse mobile on /read (median of ${runs.length}; targets 95, 100, 100, 100): ${CATEGORIES.map(c => `${c} ${score(m(r => r.scores[c]))}`).join(', ')}; FCP ${formatMs(m(r => r.metrics.fcp))}, LCP ${formatMs(m(r => r.metrics.lcp))}, TBT ${formatMs(m(r => r.metrics.tbt))}, CLS ${m(r => r.metrics.cls).toFixed(3)}`)
+    const below = new Map(runs.flatMap(r => r.failing.map(a => [`${a.category}: ${a.id}`, `${a.title} (${a.score.toFixed(2)})`] as const)))
+    if (below.size)
+      notes.push(`Ours, Lighthouse mobile on /read, audits below 0.9: ${[...below].map(([id, text]) => `${id}: ${text}`).join('; ')}`)
+  }
+  for (const error of reader.errors)
+    notes.push(`Ours, /read: ${error}`)
+  if (failing.size)
+    notes.push(`Ours, Lighthouse audits below 0.9: ${[...failing].map(([id, text]) => `${id}: ${text}`).join('; ')}`)
+  notes.push(`Bench time: ${formatSeconds(performance.now() - started)}`)
+
+  const output = `${table}\n\n${notes.map(note => `- ${note}`).join('\n')}\n`
+  console.log(output)
+  if (args.markdown)
+    await writeFile(args.markdown, output)
+  if (args.json) {
+    await writeFile(args.json, `${JSON.stringify({
+      date: new Date().toISOString(),
+      notes,
+      rows,
+      results,
+      reader,
+    }, null, 2)}\n`)
   }
 }
 
-const headers = [
-  'Metric',
-  'Ours',
-  'Starter',
-  'Ours/starter',
-]
-const lines = rows.map(row => [
-  row.label,
-  row.format(row.ours),
-  row.format(row.starter),
-  row.ratio === false
-    ? ''
-    : formatRatio(ratio(row.ours, row.starter)),
-])
-const widths = headers.map((header, i) => Math.max(header.length, ...lines.map(line => line[i]!.length)))
-function pad(cells: string[]): string {
-  return `| ${cells.map((cell, i) => i === 0
-    ? cell.padEnd(widths[i]!)
-    : cell.padStart(widths[i]!)).join(' | ')} |`
-}
-const table = [
-  pad(headers),
-  `| ${widths.map((width, i) => i === 0
-    ? '-'.repeat(width)
-    : `${'-'.repeat(width - 1)}:`).join(' | ')} |`,
-  ...lines.map(pad),
-].join('\n')
-
-const cpus = os.cpus()
-const sw = await precache(dists.ours)
-const notes: string[] = [
-  `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; load average ${loadAtStart.map(n => n.toFixed(1)).join(' ')} at start, ${os.loadavg().map(n => n.toFixed(1)).join(' ')} at end`,
-  `Node ${process.versions.node}, Slidev ${slidevVersion} for both decks (starter: create-slidev ${starter.templateVersion} template), Chromium ${browserVersion || 'n/a'} (${executablePath}), Lighthouse ${await version(join(ROOT, 'node_modules/lighthouse'))}`,
-  `Cold loads: median of ${RUNS} per deck; Lighthouse: median of ${LH_RUNS} run(s) per preset; build and export: one run each`,
-]
-if (sw)
-  notes.push(`Ours: the service worker precaches ${sw.entries} files, ${formatBytes(sw.bytes)}, after the first load (not counted above: blocked in cold loads)`)
-for (const deck of DECKS) {
-  for (const error of results[deck].lighthouseErrors)
-    notes.push(`${deck}: Lighthouse ${error.split('\n')[0]}`)
-  if (results[deck].exportError)
-    notes.push(`${deck}: export failed: ${results[deck].exportError!.split('\n')[0]}`)
-  const over = results[deck].loads.filter(s => s.overBudget).length
-  if (over)
-    notes.push(`${deck}: ${over} of ${RUNS} loads ran over the ${formatSeconds(LOAD_BUDGET)} budget`)
-}
-const failing = new Map<string, string>()
-for (const preset of ['mobile', 'desktop'] as const) {
-  for (const run of results.ours.lighthouse[preset]) {
-    for (const audit of run.failing)
-      failing.set(`${preset} ${audit.category}: ${audit.id}`, `${audit.title} (${audit.score.toFixed(2)})`)
-  }
-}
-const lhMetrics = (['mobile', 'desktop'] as const).flatMap((preset) => {
-  const runs = results.ours.lighthouse[preset]
-  if (!runs.length)
-    return []
-  const m = (pick: (r: LighthouseRun) => number): number => median(runs.map(pick))
-  return [`Ours, Lighthouse ${preset}: FCP ${formatMs(m(r => r.metrics.fcp))}, LCP ${formatMs(m(r => r.metrics.lcp))}, TBT ${formatMs(m(r => r.metrics.tbt))}, CLS ${m(r => r.metrics.cls).toFixed(3)}, Speed Index ${formatMs(m(r => r.metrics.si))}, benchmarkIndex ${formatCount(m(r => r.benchmarkIndex))}`]
-})
-notes.push(...lhMetrics)
-if (reader.loads.length) {
-  const m = (pick: (s: ReaderSample) => number): number => median(reader.loads.map(pick))
-  notes.push(`Ours, reader view /read on a phone (390x844, median of ${reader.loads.length} cold loads): every slide laid out at ${formatMs(m(s => s.readyMs))}; JS+CSS ${formatBytes(m(s => s.jsCssBytes))} (${formatBytes(m(s => s.jsCssWireBytes))} gzip), everything ${formatBytes(m(s => s.allBytes))} (${formatBytes(m(s => s.allWireBytes))} gzip), ${formatCount(m(s => s.requests))} requests, ${formatCount(m(s => s.external))} off-host`)
-}
-if (reader.lighthouse.length) {
-  const runs = reader.lighthouse
-  const m = (pick: (r: LighthouseRun) => number): number => median(runs.map(pick))
-  notes.push(`Ours, Lighthouse mobile on /read (median of ${runs.length}; targets 95, 100, 100, 100): ${CATEGORIES.map(c => `${c} ${score(m(r => r.scores[c]))}`).join(', ')}; FCP ${formatMs(m(r => r.metrics.fcp))}, LCP ${formatMs(m(r => r.metrics.lcp))}, TBT ${formatMs(m(r => r.metrics.tbt))}, CLS ${m(r => r.metrics.cls).toFixed(3)}`)
-  const below = new Map(runs.flatMap(r => r.failing.map(a => [`${a.category}: ${a.id}`, `${a.title} (${a.score.toFixed(2)})`] as const)))
-  if (below.size)
-    notes.push(`Ours, Lighthouse mobile on /read, audits below 0.9: ${[...below].map(([id, text]) => `${id}: ${text}`).join('; ')}`)
-}
-for (const error of reader.errors)
-  notes.push(`Ours, /read: ${error}`)
-if (failing.size)
-  notes.push(`Ours, Lighthouse audits below 0.9: ${[...failing].map(([id, text]) => `${id}: ${text}`).join('; ')}`)
-notes.push(`Bench time: ${formatSeconds(performance.now() - started)}`)
-
-const output = `${table}\n\n${notes.map(note => `- ${note}`).join('\n')}\n`
-console.log(output)
-if (args.markdown)
-  await writeFile(args.markdown, output)
-if (args.json) {
-  await writeFile(args.json, `${JSON.stringify({
-    date: new Date().toISOString(),
-    notes,
-    rows,
-    results,
-    reader,
-  }, null, 2)}\n`)
-}
+if (import.meta.main)
+  runMain('bench', bench)
