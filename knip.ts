@@ -13,6 +13,7 @@ const config: KnipConfig = {
     'setup/*.{ts,js}',
     'styles/index.ts',
     'custom-nav-controls.vue',
+    'global-top.vue',
     // Slidev registers every component in components/ for the slides; the slides' use of each is
     // checked by tests/deck.test.ts.
     'components/*.vue',

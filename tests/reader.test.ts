@@ -424,7 +424,7 @@ describe('the deck leads to the reader', () => {
       await page.locator('.recap-reader-offer').waitFor({ state: 'detached' })
       expect(await page.evaluate(() => localStorage.getItem('recap-reader-choice'))).toBe('slides')
       await openSlide(page, served.server.url, 3)
-      // The hooks load when the browser is idle after the slide; once they have, no offer appears.
+      // The offer and the go-to link load when the browser is idle after the slide; once they have, no offer appears.
       await page.locator('#slidev-goto-dialog [data-recap-reader-hook]').waitFor({ state: 'attached' })
       expect(await page.locator('.recap-reader-offer').count()).toBe(0)
     }
@@ -455,7 +455,7 @@ describe('the reader costs the deck nothing before its first slide, and works of
     const { beforeSlide1 } = await firstWideVisit()
     const assets = join(inject('distDir'), 'assets')
     // The reader's own chunks, and MiniSearch's (a chunk named after its folder, found by its code).
-    // (The deck's offer, deck-hooks, loads when the browser is idle: it is not counted here.)
+    // (The deck's offer, global-top.vue's, loads when the browser is idle: it is not counted here.)
     const readerOnly: string[] = []
     for (const file of await readdir(assets)) {
       if (/ReaderPage|reader-index/.test(file) || (file.endsWith('.js') && (await readFile(join(assets, file), 'utf8')).includes('loadJSAsync')))

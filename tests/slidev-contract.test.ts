@@ -1,6 +1,6 @@
 // Slidev's names the deck relies on beyond Slidev's public API: the checklist for an upgrade of Slidev.
-// Each entry names a class, id, CSS variable, storage key, channel, module id, injection key or
-// marker of Slidev's, the Slidev source it comes from and the deck's files that rely on it. The tests
+// Each entry names a class, id, CSS variable, storage key, channel, module id or injection key of
+// Slidev's, the Slidev source it comes from and the deck's files that rely on it. The tests
 // hold the list to the truth both ways: every name is still in that Slidev source, every file listed
 // still uses it, and the deck's code uses no Slidev name the list does not have (a scan of every
 // tracked source file for `slidev-…`, `$$slidev-…`, `#slidev/…` and `@slidev-injection`).
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { injectionCurrentPage, injectionRenderContext, injectionSlidevContext } from '../composables/useFinalState.ts'
 import { ROOT } from './support/paths.ts'
 
-type Kind = 'class' | 'id' | 'css variable' | 'storage key' | 'channel' | 'module id' | 'injection key' | 'marker'
+type Kind = 'class' | 'id' | 'css variable' | 'storage key' | 'channel' | 'module id' | 'injection key'
 
 interface Reliance {
   /** As the deck writes it; `slidev-page-N` stands for `slidev-page-1`, `slidev-page-2`, … */
@@ -138,7 +138,7 @@ const CONTRACT: readonly Reliance[] = [
     name: 'slidev-goto-dialog',
     kind: 'id',
     slidev: 'client/internals/Goto.vue',
-    deck: ['reader/deck-hooks.ts'],
+    deck: ['global-top.vue'],
   },
   // Slidev's CSS variables, which the deck's styles and the static first paint follow.
   {
@@ -223,13 +223,6 @@ const CONTRACT: readonly Reliance[] = [
     kind: 'injection key',
     slidev: 'client/constants.ts',
     deck: ['composables/useFinalState.ts'],
-  },
-  // The marker in a component's <script setup> under which Slidev's build injects its context.
-  {
-    name: '@slidev-injection',
-    kind: 'marker',
-    slidev: 'cli/dist',
-    deck: ['reader/GotoSearch.vue', 'reader/ReaderOffer.vue'],
   },
 ]
 
