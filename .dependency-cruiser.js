@@ -2,7 +2,7 @@
  * Where code runs, enforced (`npm run lint`): the browser's code never imports Node's and the
  * reverse, the pure layer (shared/, and data/) imports neither, and nothing imports in a circle.
  * - Browser: the deck's components, composables, overrides, setup (but its Vite plugins), Slidev's
- *   layers at the root (custom-nav-controls.vue, global-top.vue), and the print (handout/), present
+ *   layers at the root (custom-nav-controls.vue, global-top.vue), and the print (print/), present
  *   and reader routes.
  * - Node: scripts/, the Vite plugins (setup/vite-plugins.ts, reader/index-plugin.ts), the configs.
  * - Pure: shared/ and data/, imported by both.
@@ -12,7 +12,7 @@
  * A type-only import crosses no boundary: it is gone at run time. Tests may import either side.
  * The type checker holds each side to its runtime's API too (tsconfig.json and its projects).
  */
-const BROWSER = '^(?:(?:components|composables|overrides|handout|present|reader|setup)/|(?:custom-nav-controls|global-top)\\.vue$)'
+const BROWSER = '^(?:(?:components|composables|overrides|print|present|reader|setup)/|(?:custom-nav-controls|global-top)\\.vue$)'
 const NODE_IN_BROWSER_FOLDERS = '^(?:setup/vite-plugins\\.ts|reader/index-plugin\\.ts)$'
 /** Tests, beside their module or in tests/, may reach both sides: they check the seams. */
 const TEST = '\\.test\\.ts$'

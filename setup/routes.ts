@@ -14,7 +14,7 @@ export default defineRoutesSetup(routes => [
   {
     name: 'handout',
     path: '/handout',
-    component: () => import('../handout/Handout.vue'),
+    component: () => import('../print/Handout.vue'),
   },
   // The reader view: every slide reflowed for a phone, on one page with its notes (reader/README.md).
   {

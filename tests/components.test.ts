@@ -392,7 +392,7 @@ describe('handoutCover', () => {
   }
 
   it('counts the talks with and without links, from data/talks.ts', async () => {
-    const { default: HandoutCover } = await import('../handout/HandoutCover.vue')
+    const { default: HandoutCover } = await import('../print/HandoutCover.vue')
     const { talks } = await import('../data/talks.ts')
     const text = mount(HandoutCover, { props }).text()
     const linked = talks.filter(t => t.links.length > 0).length
@@ -403,7 +403,7 @@ describe('handoutCover', () => {
   })
 
   it('follows the talks it is given', async () => {
-    const { default: HandoutCover } = await import('../handout/HandoutCover.vue')
+    const { default: HandoutCover } = await import('../print/HandoutCover.vue')
     const talk = (id: string, links: number): Talk => ({
       id,
       label: id,

@@ -54,7 +54,7 @@ const CONTRACT: readonly Reliance[] = [
     kind: 'class',
     slidev: 'client/layouts/center.vue',
     deck: [
-      'handout/useHandoutLayout.ts',
+      'print/useHandoutLayout.ts',
       'reader/ReaderPage.vue',
       'reader/reader.css',
       'scripts/lib/page.client.ts',
@@ -163,7 +163,7 @@ const CONTRACT: readonly Reliance[] = [
     name: 'slidev-code-font-family',
     kind: 'css variable',
     slidev: 'client/styles/vars.css',
-    deck: ['handout/HandoutNotes.vue'],
+    deck: ['print/HandoutNotes.vue'],
   },
   {
     name: 'slidev-code-font-size',
