@@ -1,10 +1,10 @@
 /**
  * Where code runs, enforced (`npm run lint`): the browser's code never imports Node's and the
  * reverse, the pure layer (shared/, and data/) imports neither, and nothing imports in a circle.
- * - Browser: the deck's components, composables, overrides, setup (but its Vite plugins), Slidev's
- *   layers at the root (custom-nav-controls.vue, global-top.vue), and the print (print/), present
- *   and reader routes.
- * - Node: scripts/, the Vite plugins (setup/vite-plugins.ts, reader/index-plugin.ts), the configs.
+ * - Browser: app/ (the print, present and reader routes, the composables and Slidev's overrides),
+ *   and Slidev's fixed places: components/, setup/ (but its Vite plugins), the layers at the root
+ *   (custom-nav-controls.vue, global-top.vue).
+ * - Node: scripts/, Slidev's setup/vite-plugins.ts, the configs.
  * - Pure: shared/ and data/, imported by both.
  * - Page code: the *.client.ts files in scripts/, what the scripts run inside Chromium's page
  *   (functions handed to Playwright's page.evaluate, which sends their source alone; the static
@@ -12,8 +12,8 @@
  * A type-only import crosses no boundary: it is gone at run time. Tests may import either side.
  * The type checker holds each side to its runtime's API too (tsconfig.json and its projects).
  */
-const BROWSER = '^(?:(?:components|composables|overrides|print|present|reader|setup)/|(?:custom-nav-controls|global-top)\\.vue$)'
-const NODE_IN_BROWSER_FOLDERS = '^(?:setup/vite-plugins\\.ts|reader/index-plugin\\.ts)$'
+const BROWSER = '^(?:(?:app|components|setup)/|(?:custom-nav-controls|global-top)\\.vue$)'
+const NODE_IN_BROWSER_FOLDERS = '^setup/vite-plugins\\.ts$'
 /** Tests, beside their module or in tests/, may reach both sides: they check the seams. */
 const TEST = '\\.test\\.ts$'
 const NODE = '^(?:scripts/|vite\\.config\\.ts$|vitest\\.config\\.ts$|knip\\.ts$|eslint\\.config\\.js$)'

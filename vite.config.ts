@@ -19,7 +19,7 @@ function validateDeckData(): Plugin {
 export default defineConfig({
   plugins: [
     validateDeckData(),
-    // Accessibility fixes to Slidev's own nav bar and dialogs (scripts/lib/slidev-overrides.ts says which and why).
+    // Fixes to Slidev's own client: its nav bar's and dialogs' accessibility, an unhandled wake-lock refusal (scripts/lib/slidev-overrides.ts says which and why).
     slidevClientFixes(),
   ],
 })

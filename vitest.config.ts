@@ -7,7 +7,7 @@ export default defineConfig({
   ],
   test: {
     // A test is found wherever it sits: the browser and export suites in tests/, a pure module's
-    // beside it (shared/*.test.ts, reader/dom.test.ts). Builds and test output hold none.
+    // beside it (shared/*.test.ts, app/reader/dom.test.ts). Builds and test output hold none.
     include: ['**/*.test.ts'],
     exclude: [
       ...configDefaults.exclude,

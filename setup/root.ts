@@ -1,11 +1,11 @@
-import type { PageView } from '../composables/usePageTitle.ts'
+import type { PageView } from '../app/composables/usePageTitle.ts'
 import { defineRootSetup } from '@slidev/types'
 import { computed } from 'vue'
 import { useRoute } from 'vue-router'
-import { usePageTitle, VIEW_NAMES } from '../composables/usePageTitle.ts'
-import { useSlideAnnouncer } from '../composables/useSlideAnnouncer.ts'
-import { installPresentSync } from '../present/sync.ts'
-import { useReaderOffer } from '../reader/offer-setup.ts'
+import { usePageTitle, VIEW_NAMES } from '../app/composables/usePageTitle.ts'
+import { useSlideAnnouncer } from '../app/composables/useSlideAnnouncer.ts'
+import { installPresentSync } from '../app/present/sync.ts'
+import { useReaderOffer } from '../app/reader/offer-setup.ts'
 import { configs, useNav } from './slidev-client.js'
 
 /**

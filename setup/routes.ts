@@ -14,21 +14,21 @@ export default defineRoutesSetup(routes => [
   {
     name: 'handout',
     path: '/handout',
-    component: () => import('../print/Handout.vue'),
+    component: () => import('../app/print/Handout.vue'),
   },
-  // The reader view: every slide reflowed for a phone, on one page with its notes (reader/README.md).
+  // The reader view: every slide reflowed for a phone, on one page with its notes (app/reader/README.md).
   {
     name: 'read',
     path: '/read/:no(\\d+)?',
-    component: () => import('../reader/ReaderPage.vue'),
+    component: () => import('../app/reader/ReaderPage.vue'),
   },
-  // The phone remote of `./deck present` (present/README.md); without the relay it drives nothing.
+  // The phone remote of `./deck present` (app/present/README.md); without the relay it drives nothing.
   ...(__SLIDEV_FEATURE_PRESENTER__
     ? [
         {
           name: 'present-remote',
           path: '/remote',
-          component: () => import('../present/RemoteView.vue'),
+          component: () => import('../app/present/RemoteView.vue'),
         },
       ]
     : []),

@@ -1,6 +1,6 @@
 import { defineShortcutsSetup } from '@slidev/types'
-import { toggleBlank } from '../present/blank.ts'
-import { togglePauseClock } from '../present/usePace.ts'
+import { toggleBlank } from '../app/present/blank.ts'
+import { togglePauseClock } from '../app/present/usePace.ts'
 
 /**
  * Keys for presenting: a clicker's blank-screen key (`b` or `.`, as PowerPoint and Keynote have

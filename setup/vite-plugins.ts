@@ -1,7 +1,7 @@
 import type { ResolvedSlidevOptions } from '@slidev/types'
 import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite'
 import { defineVitePluginsSetup } from '@slidev/types'
-import { readerIndex } from '../reader/index-plugin.ts'
+import { readerIndex } from '../scripts/site/reader-index-plugin.ts'
 import { slideOneAtBuild } from '../scripts/site/slide-one.ts'
 import { socialMeta } from '../scripts/site/social-meta.ts'
 

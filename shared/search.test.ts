@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
-import { buildReaderIndex, slideSources } from '../reader/index-plugin'
+import { buildReaderIndex, slideSources } from '../scripts/site/reader-index-plugin'
 import { bestPerSlide, markdownToText, noteSentences, SEARCH_OPTIONS, searchDocuments, sentenceProbe, splitSentences } from './search'
 
 const CONTENT = `<script setup lang="ts">

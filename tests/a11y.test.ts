@@ -3,7 +3,7 @@ import type { StaticServer } from '../scripts/lib/serve.ts'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { slideAnnouncement } from '../composables/useSlideAnnouncer.ts'
+import { slideAnnouncement } from '../app/composables/useSlideAnnouncer.ts'
 import { fontsReady } from '../scripts/lib/page.client.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
 import { GOTO_INPUT_LABEL } from '../scripts/lib/slidev-overrides.ts'
@@ -195,7 +195,7 @@ async function expectNoAnnouncement(page: Page, where: string): Promise<void> {
   expect(regions.filter(region => region.shown || region.text !== ''), `${where}: live regions shown or with text`).toEqual([])
 }
 
-/** The menus of Slidev's nav bar and presenter (overrides/MenuButton.vue): where, which button, what shows it is open, and its toggle options. */
+/** The menus of Slidev's nav bar and presenter (app/overrides/MenuButton.vue): where, which button, what shows it is open, and its toggle options. */
 interface Menu {
   readonly path: string
   readonly button: string

@@ -33,8 +33,8 @@ describe('./deck present rebuilds a build older than any of its inputs (scripts/
   })
 
   it.each([
-    'reader/ReaderPage.vue',
-    'overrides/MenuButton.vue',
+    'app/reader/ReaderPage.vue',
+    'app/overrides/MenuButton.vue',
     'scripts/site/first-paint.ts',
     'a-folder-made-tomorrow/Thing.vue',
     'package-lock.json',

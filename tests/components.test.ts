@@ -5,11 +5,11 @@ import type { Company, Role, Talk } from '../data/schema.ts'
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { nextTick, reactive, ref } from 'vue'
+import { injectionCurrentPage, injectionRenderContext, injectionSlidevContext } from '../app/composables/useFinalState.ts'
 import AttendanceStats from '../components/AttendanceStats.vue'
 import CompanyGroups from '../components/CompanyGroups.vue'
 import DensityClaim from '../components/DensityClaim.vue'
 import TalkLinks from '../components/TalkLinks.vue'
-import { injectionCurrentPage, injectionRenderContext, injectionSlidevContext } from '../composables/useFinalState.ts'
 import { companies, roles } from '../data/companies.ts'
 import { density } from '../data/density.ts'
 import { attendanceStats } from '../data/summit.ts'
@@ -23,7 +23,7 @@ interface SlidevState {
 
 const PAGE = 5
 
-/** What Slidev provides to a component on slide PAGE, through the keys composables/useFinalState.ts injects. */
+/** What Slidev provides to a component on slide PAGE, through the keys app/composables/useFinalState.ts injects. */
 function slidevProvide({ print = false, renderContext = 'slide', currentSlide = PAGE }: SlidevState) {
   const context = reactive({
     nav: { isPrintMode: print, currentSlideNo: currentSlide },
@@ -392,7 +392,7 @@ describe('handoutCover', () => {
   }
 
   it('counts the talks with and without links, from data/talks.ts', async () => {
-    const { default: HandoutCover } = await import('../print/HandoutCover.vue')
+    const { default: HandoutCover } = await import('../app/print/HandoutCover.vue')
     const { talks } = await import('../data/talks.ts')
     const text = mount(HandoutCover, { props }).text()
     const linked = talks.filter(t => t.links.length > 0).length
@@ -403,7 +403,7 @@ describe('handoutCover', () => {
   })
 
   it('follows the talks it is given', async () => {
-    const { default: HandoutCover } = await import('../print/HandoutCover.vue')
+    const { default: HandoutCover } = await import('../app/print/HandoutCover.vue')
     const talk = (id: string, links: number): Talk => ({
       id,
       label: id,

@@ -299,7 +299,7 @@ function templateOf(file: string): string {
     : ''
 }
 
-const vueFiles = ['components', 'print'].flatMap(dir => readdirSync(resolve(ROOT, dir))
+const vueFiles = ['components', 'app/print'].flatMap(dir => readdirSync(resolve(ROOT, dir))
   .filter(f => f.endsWith('.vue'))
   .map(f => `${dir}/${f}`))
 

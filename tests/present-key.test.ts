@@ -7,7 +7,7 @@ describe('the presenting key in the browser', () => {
     const key = 'a'.repeat(43)
     window.history.replaceState(null, '', `/presenter/1?x=1#key=${key}`)
     vi.resetModules()
-    const { presentingKey } = await import('../present/key.ts')
+    const { presentingKey } = await import('../app/present/key.ts')
     expect(presentingKey()).toBe(key)
     expect(window.location.hash).toBe('')
     expect(window.location.pathname + window.location.search).toBe('/presenter/1?x=1')
@@ -17,15 +17,15 @@ describe('the presenting key in the browser', () => {
   it('comes back from the tab\'s storage after a reload, and is absent where it never was', async () => {
     window.history.replaceState(null, '', '/presenter/2')
     vi.resetModules()
-    expect((await import('../present/key.ts')).presentingKey()).toBe('a'.repeat(43))
+    expect((await import('../app/present/key.ts')).presentingKey()).toBe('a'.repeat(43))
     sessionStorage.clear()
     vi.resetModules()
-    expect((await import('../present/key.ts')).presentingKey()).toBeUndefined()
+    expect((await import('../app/present/key.ts')).presentingKey()).toBeUndefined()
   })
 
   it('ignores a fragment that is not a key', async () => {
     window.history.replaceState(null, '', '/remote#key=<script>')
     vi.resetModules()
-    expect((await import('../present/key.ts')).presentingKey()).toBeUndefined()
+    expect((await import('../app/present/key.ts')).presentingKey()).toBeUndefined()
   })
 })

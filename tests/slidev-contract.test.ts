@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { injectionCurrentPage, injectionRenderContext, injectionSlidevContext } from '../composables/useFinalState.ts'
+import { injectionCurrentPage, injectionRenderContext, injectionSlidevContext } from '../app/composables/useFinalState.ts'
 import { ROOT } from './support/paths.ts'
 
 type Kind = 'class' | 'id' | 'css variable' | 'storage key' | 'channel' | 'module id' | 'injection key'
@@ -40,7 +40,7 @@ const CONTRACT: readonly Reliance[] = [
     name: 'slidev-page',
     kind: 'class',
     slidev: 'client/internals/SlideWrapper.vue',
-    deck: ['scripts/lib/page.client.ts', 'scripts/site/first-paint.client.ts', 'reader/reader.css'],
+    deck: ['scripts/lib/page.client.ts', 'scripts/site/first-paint.client.ts', 'app/reader/reader.css'],
   },
   {
     name: 'slidev-page-N',
@@ -54,9 +54,9 @@ const CONTRACT: readonly Reliance[] = [
     kind: 'class',
     slidev: 'client/layouts/center.vue',
     deck: [
-      'print/useHandoutLayout.ts',
-      'reader/ReaderPage.vue',
-      'reader/reader.css',
+      'app/print/useHandoutLayout.ts',
+      'app/reader/ReaderPage.vue',
+      'app/reader/reader.css',
       'scripts/lib/page.client.ts',
       'styles/recap.css',
     ],
@@ -77,13 +77,13 @@ const CONTRACT: readonly Reliance[] = [
     name: 'slidev-pwa-indicator',
     kind: 'class',
     slidev: 'client/internals/PwaIndicator.vue',
-    deck: ['reader/reader.css', 'scripts/lib/page.client.ts', 'styles/recap.css'],
+    deck: ['app/reader/reader.css', 'scripts/lib/page.client.ts', 'styles/recap.css'],
   },
   {
     name: 'slidev-presenter',
     kind: 'class',
     slidev: 'client/pages/presenter.vue',
-    deck: ['present/PacingBar.vue'],
+    deck: ['app/present/PacingBar.vue'],
   },
   {
     name: 'slidev-note',
@@ -119,20 +119,20 @@ const CONTRACT: readonly Reliance[] = [
     name: 'slidev-code',
     kind: 'class',
     slidev: 'client/styles/code.css',
-    deck: ['reader/reader.css'],
+    deck: ['app/reader/reader.css'],
   },
   {
     name: 'slidev-code-wrapper',
     kind: 'class',
     slidev: 'client/builtin/CodeBlockWrapper.vue',
-    deck: ['reader/reader.css'],
+    deck: ['app/reader/reader.css'],
   },
   // The go-to dialog, whose input the build names and beside which the reader's search link sits.
   {
     name: 'slidev-goto-input',
     kind: 'id',
     slidev: 'client/internals/Goto.vue',
-    deck: ['reader/GotoSearch.vue', 'scripts/lib/slidev-overrides.ts'],
+    deck: ['app/reader/GotoSearch.vue', 'scripts/lib/slidev-overrides.ts'],
   },
   {
     name: 'slidev-goto-dialog',
@@ -157,25 +157,25 @@ const CONTRACT: readonly Reliance[] = [
     name: 'slidev-theme-primary',
     kind: 'css variable',
     slidev: 'client/styles/vars.css',
-    deck: ['overrides/FormSlider.vue'],
+    deck: ['app/overrides/FormSlider.vue'],
   },
   {
     name: 'slidev-code-font-family',
     kind: 'css variable',
     slidev: 'client/styles/vars.css',
-    deck: ['print/HandoutNotes.vue'],
+    deck: ['app/print/HandoutNotes.vue'],
   },
   {
     name: 'slidev-code-font-size',
     kind: 'css variable',
     slidev: 'client/styles/vars.css',
-    deck: ['reader/reader.css', 'styles/recap.css'],
+    deck: ['app/reader/reader.css', 'styles/recap.css'],
   },
   {
     name: 'slidev-code-line-height',
     kind: 'css variable',
     slidev: 'client/styles/vars.css',
-    deck: ['reader/reader.css', 'styles/recap.css'],
+    deck: ['app/reader/reader.css', 'styles/recap.css'],
   },
   // State Slidev keeps, which the static first paint reads before Slidev starts, and the channel the
   // presenting relay joins through Slidev's sync extension point.
@@ -189,7 +189,7 @@ const CONTRACT: readonly Reliance[] = [
     name: ' - shared',
     kind: 'channel',
     slidev: 'client/setup/root.ts',
-    deck: ['present/sync.ts'],
+    deck: ['app/present/sync.ts'],
   },
   // Module ids and injection keys: the slides' routes, slide 1's module (first paint), and the
   // slide context the count-up figures read.
@@ -210,19 +210,19 @@ const CONTRACT: readonly Reliance[] = [
     name: '$$slidev-context',
     kind: 'injection key',
     slidev: 'client/constants.ts',
-    deck: ['composables/useFinalState.ts'],
+    deck: ['app/composables/useFinalState.ts'],
   },
   {
     name: '$$slidev-render-context',
     kind: 'injection key',
     slidev: 'client/constants.ts',
-    deck: ['composables/useFinalState.ts'],
+    deck: ['app/composables/useFinalState.ts'],
   },
   {
     name: '$$slidev-page',
     kind: 'injection key',
     slidev: 'client/constants.ts',
-    deck: ['composables/useFinalState.ts'],
+    deck: ['app/composables/useFinalState.ts'],
   },
 ]
 
@@ -289,7 +289,7 @@ describe('the Slidev names the deck relies on (the upgrade checklist)', () => {
     ]).toEqual([])
   })
 
-  it('the injection keys composables/useFinalState.ts copies are those of @slidev/client/constants.ts, each under its own name', () => {
+  it('the injection keys app/composables/useFinalState.ts copies are those of @slidev/client/constants.ts, each under its own name', () => {
     const constants = slidevText('client/constants.ts')
     const slidev = Object.fromEntries([
       ...constants.matchAll(/export const (injection\w+)\s*=\s*'([^']+)'/g),

@@ -10,14 +10,14 @@ import { fileURLToPath } from 'node:url'
  * - MenuButton (the nav bar's "More options", the presenter's "Change sync settings", the
  *   recorder's device menu): Slidev's wraps its IconButton in another <button>, a button inside a
  *   button (axe `nested-interactive`, serious, on every slide and on the presenter). Imports of it
- *   from Slidev's internals resolve to overrides/MenuButton.vue, which keeps its props, v-model and
+ *   from Slidev's internals resolve to app/overrides/MenuButton.vue, which keeps its props, v-model and
  *   slots and makes the slot's own button the toggle. Redirecting the import rather than
  *   patching text keeps the fix a plain, typed component; replacing the controls that use it
  *   (NavControls, SyncControls) would mean copying far more of Slidev.
  * - FormSlider (the sliders in "More options": brightness, contrast, saturation, sepia, hue):
  *   Slidev's pairs a range input with a number box inside one <label>, which names only the first
  *   control; the number box had no accessible name (axe does not see this: it counts any <label>
- *   around a control). Imports of it from Slidev's internals resolve to overrides/FormSlider.vue,
+ *   around a control). Imports of it from Slidev's internals resolve to app/overrides/FormSlider.vue,
  *   which names the box after the label ("Brightness value") and gives the range a focus ring.
  * - SegmentControl ("Cursor Style": Cursor | Laser, "Slide Scale": Fit | 1:1): its buttons sit in
  *   FormItem's <label>, which lends its whole text to the first one ("Slide Scale Fit 1:1", read out
@@ -57,8 +57,8 @@ const NOTE_DISPLAY = /[\\/]@slidev[\\/]client[\\/]internals[\\/]NoteDisplay\.vue
 const OVERVIEW = /[\\/]@slidev[\\/]client[\\/]pages[\\/]overview\.vue$/
 const WAKE_LOCK = /[\\/]@slidev[\\/]client[\\/]composables[\\/]useWakeLock\.ts$/
 
-export const MENU_BUTTON = fileURLToPath(new URL('../../overrides/MenuButton.vue', import.meta.url))
-export const FORM_SLIDER = fileURLToPath(new URL('../../overrides/FormSlider.vue', import.meta.url))
+export const MENU_BUTTON = fileURLToPath(new URL('../../app/overrides/MenuButton.vue', import.meta.url))
+export const FORM_SLIDER = fileURLToPath(new URL('../../app/overrides/FormSlider.vue', import.meta.url))
 
 /** Slidev's components, imported as `./Name.vue` from its internals, that resolve to one of ours instead. */
 const REDIRECTS: Readonly<Record<string, string>> = {
