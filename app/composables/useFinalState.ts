@@ -1,5 +1,6 @@
 import type { RenderContext } from '@slidev/types'
 import type { InjectionKey, Ref } from 'vue'
+import { usePreferredReducedMotion } from '@vueuse/core'
 import { computed, inject, onBeforeUnmount, onMounted, ref, watch } from 'vue'
 
 /** The part of Slidev's context these composables read. */
@@ -15,11 +16,6 @@ export const injectionCurrentPage = '$$slidev-page' as unknown as InjectionKey<R
 
 const ANIMATED_CONTEXTS: readonly RenderContext[] = ['slide', 'presenter']
 
-function prefersReducedMotion(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
-    && window.matchMedia('(prefers-reduced-motion: reduce)').matches
-}
-
 /**
  * Whether a component must show its final state at once: in print and export, in the overview and
  * the presenter's next-slide preview, with reduced motion, and outside a running deck (tests, SSR).
@@ -27,10 +23,12 @@ function prefersReducedMotion(): boolean {
 export function useFinalState(): Ref<boolean> {
   const slidev = inject(injectionSlidevContext, undefined)
   const renderContext = inject(injectionRenderContext, undefined)
+  // Followed as it changes, not only read once.
+  const motion = usePreferredReducedMotion()
   return computed(() => {
     if (!slidev || !renderContext)
       return true
-    return slidev.nav.isPrintMode || !ANIMATED_CONTEXTS.includes(renderContext.value) || prefersReducedMotion()
+    return slidev.nav.isPrintMode || !ANIMATED_CONTEXTS.includes(renderContext.value) || motion.value === 'reduce'
   })
 }
 

@@ -1,6 +1,7 @@
 import type { ComputedRef, Ref } from 'vue'
 import type { Pace, Plan } from '../../shared/pacing.ts'
-import { computed, onBeforeUnmount, ref } from 'vue'
+import { useIntervalFn } from '@vueuse/core'
+import { computed, ref } from 'vue'
 import { configs, useNav } from '../../setup/slidev-client.js'
 import { buildPlan, elapsedMs, paceAt, slideTimes } from '../../shared/pacing.ts'
 import { slideFacts } from '../../shared/slide-facts.ts'
@@ -35,8 +36,9 @@ export interface LivePace {
 export function usePace(slide: () => number): LivePace {
   const plan = deckPlan()
   const now = ref(serverNow())
-  const timer = setInterval(() => now.value = serverNow(), 500)
-  onBeforeUnmount(() => clearInterval(timer))
+  useIntervalFn(() => {
+    now.value = serverNow()
+  }, 500)
   const pace = computed(() => plan && live.pace
     ? paceAt(plan, live.pace.clock, live.pace.log, slide(), now.value)
     : undefined)

@@ -4,7 +4,8 @@
 import type { ComponentInternalInstance, InjectionKey, Ref, ShallowRef } from 'vue'
 import type { SlideRoute } from '../../setup/slidev-client.js'
 import type { HandoutLayout, HandoutManifest, HandoutState, SlideError } from '../../shared/print-model'
-import { getCurrentInstance, nextTick, onBeforeUnmount, onMounted, ref } from 'vue'
+import { useStyleTag } from '@vueuse/core'
+import { computed, getCurrentInstance, nextTick, onBeforeUnmount, onMounted, ref } from 'vue'
 import { slideHeight, slideWidth } from '../../setup/slidev-client.js'
 import { errorMessage } from '../../shared/errors.ts'
 import { HANDOUT_GLOBAL, isHandout, pageRules, paginate } from '../../shared/print-model'
@@ -144,14 +145,10 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
     })
   }
 
-  let pageStyle: HTMLStyleElement | undefined
+  // Added to the head on mount, last, so that it wins over the slide-sized @page Slidev sets in print mode (?print).
+  useStyleTag(computed(() => pageRules(layout.value, { width: slideWidth.value, height: slideHeight.value })), { id: 'handout-page' })
 
   onMounted(() => {
-    // Appended last, so it wins over the slide-sized @page Slidev sets in print mode (?print).
-    pageStyle = document.createElement('style')
-    pageStyle.dataset.handoutPage = ''
-    pageStyle.textContent = pageRules(layout.value, { width: slideWidth.value, height: slideHeight.value })
-    document.head.append(pageStyle)
     const html = document.documentElement
     html.classList.add('handout')
     delete html.dataset.handout
@@ -165,7 +162,6 @@ export function useHandoutLayout(options: HandoutLayoutOptions) {
   onBeforeUnmount(() => {
     if (console.error === attributedConsoleError)
       console.error = consoleError
-    pageStyle?.remove()
     const html = document.documentElement
     html.classList.remove('handout')
     delete html.dataset.handout

@@ -1,5 +1,6 @@
 import type { Ref } from 'vue'
-import { onBeforeUnmount, onMounted, ref } from 'vue'
+import { useResizeObserver } from '@vueuse/core'
+import { onBeforeUnmount, onMounted, ref, shallowRef } from 'vue'
 import { sentenceProbe } from '../../shared/search'
 import { findText, slideAt } from './dom'
 
@@ -22,7 +23,6 @@ export interface ReaderPosition {
 export function useReaderPosition(first: number): ReaderPosition {
   const barHeight = ref(48)
   const current = ref(first)
-  let observer: ResizeObserver | undefined
   let frame = 0
 
   function onScroll(): void {
@@ -63,18 +63,16 @@ export function useReaderPosition(first: number): ReaderPosition {
     window.addEventListener('scroll', onScroll, { passive: true })
   }
 
+  const bar = shallowRef<HTMLElement | null>(null)
+  useResizeObserver(bar, ([entry]) => {
+    if (entry)
+      barHeight.value = entry.target.getBoundingClientRect().height
+  })
   onMounted(() => {
-    const bar = document.querySelector(BAR)
-    if (!bar)
-      return
-    observer = new ResizeObserver(() => {
-      barHeight.value = bar.getBoundingClientRect().height
-    })
-    observer.observe(bar)
+    bar.value = document.querySelector<HTMLElement>(BAR)
   })
 
   onBeforeUnmount(() => {
-    observer?.disconnect()
     window.removeEventListener('scroll', onScroll)
     cancelAnimationFrame(frame)
   })
