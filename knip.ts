@@ -29,7 +29,7 @@ const config: KnipConfig = {
     // The Nu HTML Checker's jar, run with java by tests/support/html.ts.
     'vnu-jar',
   ],
-  // Slidev's virtual module of the slides (setup/main.ts), resolved by Slidev's Vite plugins.
+  // Slidev's virtual module of the slides (setup/slidev-client.js), resolved by Slidev's Vite plugins.
   ignoreUnresolved: ['#slidev/slides'],
   compilers: {
     // The script blocks of the deck's markdown: what its slides import.

@@ -1,7 +1,6 @@
-/// <reference types="@slidev/types/client" />
 import { defineAppSetup } from '@slidev/types'
 import { nextTick } from 'vue'
-import { slides } from '#slidev/slides'
+import { slides } from './slidev-client.js'
 
 /**
  * A main landmark for the deck's pages. Slidev's views (slides, presenter, overview) render into

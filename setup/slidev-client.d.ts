@@ -67,6 +67,7 @@ export function useFixedNav(route: SlideRoute, clicks: ClicksContext): FixedNav
 export const CLICKS_MAX: number
 export const injectionSlideScale: InjectionKey<Ref<number>>
 export const showGotoDialog: Ref<boolean>
+export const slides: Ref<SlideRoute[]>
 export const PrintSlideClick: DefineComponent<{ nav: FixedNav }>
 export const SlideWrapper: DefineComponent<{
   clicksContext: ClicksContext

@@ -1,3 +1,4 @@
+export { slides } from '#slidev/slides'
 // Everything the deck's own code takes from Slidev's client, in one place.
 //
 // From the public API (@slidev/client's index.ts): useNav, configs, slideWidth, slideHeight,
@@ -11,7 +12,9 @@
 //   page (the handout and slides PDF), and SlideWrapper renders one unscaled (the reader view);
 // - createFixedClicks, useFixedNav and CLICKS_MAX: a slide with every click revealed;
 // - injectionSlideScale: the scale key a slide's layout reads;
-// - showGotoDialog: whether the go-to dialog is open (the reader's search link lives in it).
+// - showGotoDialog: whether the go-to dialog is open (the reader's search link lives in it);
+// - slides, from Slidev's virtual module #slidev/slides: the slides' routes where no component is
+//   there to call useNav() (the app setup's loading of a slide's neighbours, setup/main.ts).
 export { addSyncMethod, configs, slideHeight, slideWidth, useDarkMode, useNav } from '@slidev/client'
 export { createFixedClicks } from '@slidev/client/composables/useClicks.ts'
 export { useFixedNav } from '@slidev/client/composables/useNav.ts'

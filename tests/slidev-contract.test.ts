@@ -197,7 +197,7 @@ const CONTRACT: readonly Reliance[] = [
     name: '#slidev/slides',
     kind: 'module id',
     slidev: 'client/composables/useNav.ts',
-    deck: ['setup/main.ts', 'knip.ts'],
+    deck: ['setup/slidev-client.js', 'knip.ts'],
   },
   {
     name: '/@slidev/slides/',
