@@ -1,12 +1,15 @@
+import type { UseWebSocketReturn } from '@vueuse/core'
 import type { Command, NavState, PaceSnapshot, Role, ServerMessage } from '../../shared/protocol.ts'
+import { useEventListener, useIntervalFn, useWebSocket } from '@vueuse/core'
 import { reactive } from 'vue'
 import { RELAY_META } from '../../shared/protocol.ts'
 import { presentingKey } from './key.ts'
 
 /**
- * The browser's end of the relay: one WebSocket, reopened after any loss (a phone that slept, Wi-Fi
- * that dropped, a server restart) with a growing delay, and at once when the page is shown again or
- * the network comes back. Everything the views need is in `live`, reactive.
+ * The browser's end of the relay: one WebSocket (VueUse's useWebSocket), reopened after any loss (a
+ * phone that slept, Wi-Fi that dropped, a server restart) with a growing delay, checked with a ping
+ * every 20 s and at once when the page is shown again or the network comes back. Everything the
+ * views need is in `live`, reactive.
  */
 export const live = reactive({
   /** Whether this page was served by `./deck present` (the relay's meta tag is in index.html). */
@@ -29,14 +32,14 @@ export const live = reactive({
 type Listener = (message: ServerMessage) => void
 
 const listeners = new Set<Listener>()
-let socket: WebSocket | undefined
 let wantedRole: () => Role = () => 'audience'
-let retryMs = 0
-let retryTimer: ReturnType<typeof setTimeout> | undefined
-let pongTimer: ReturnType<typeof setTimeout> | undefined
+let relay: UseWebSocketReturn<string> | undefined
+/** Sends a ping and closes the socket unless anything comes back within PONG_WAIT_MS (VueUse's heartbeat). */
+let ping: (() => void) | undefined
 
 const RETRY_FIRST_MS = 300
 const RETRY_MAX_MS = 4000
+const PING_EVERY_MS = 20_000
 const PONG_WAIT_MS = 4000
 
 export function relayPath(): string | undefined {
@@ -54,13 +57,17 @@ export function onServerMessage(listener: Listener): () => void {
   return () => listeners.delete(listener)
 }
 
+function isOpen(): boolean {
+  return relay?.status.value === 'OPEN'
+}
+
 function hello(): void {
   const key = presentingKey()
-  socket?.send(JSON.stringify({
+  relay?.send(JSON.stringify({
     type: 'hello',
     role: wantedRole(),
     ...(key !== undefined && { key }),
-  }))
+  }), false)
 }
 
 function handle(message: ServerMessage): void {
@@ -91,92 +98,80 @@ function handle(message: ServerMessage): void {
     case 'refused':
       live.refused++
       break
-    case 'pong':
-      clearTimeout(pongTimer)
-      break
   }
   for (const listener of listeners)
     listener(message)
 }
 
-function scheduleRetry(): void {
-  clearTimeout(retryTimer)
-  retryMs = Math.min(RETRY_MAX_MS, retryMs === 0
-    ? RETRY_FIRST_MS
-    : retryMs * 2)
-  retryTimer = setTimeout(open, retryMs)
-}
-
-function open(): void {
-  const path = relayPath()
-  if (!path || (socket && socket.readyState <= WebSocket.OPEN))
-    return
-  const url = new URL(path, window.location.href)
-  url.protocol = url.protocol === 'https:'
-    ? 'wss:'
-    : 'ws:'
-  const ws = new WebSocket(url)
-  socket = ws
-  ws.addEventListener('open', () => {
-    retryMs = 0
-    live.connected = true
-    hello()
-  })
-  ws.addEventListener('message', (event: MessageEvent<unknown>) => {
-    if (typeof event.data !== 'string')
-      return
-    try {
-      handle(JSON.parse(event.data) as ServerMessage)
-    }
-    catch {}
-  })
-  ws.addEventListener('close', () => {
-    if (socket !== ws)
-      return
-    socket = undefined
-    live.connected = false
-    scheduleRetry()
-  })
-}
-
-/** After sleep or a network change a socket can look open and be dead: a ping tells. */
+/**
+ * After sleep or a network change a socket can look open and be dead: a ping tells (anything that
+ * comes back will do). A socket that is not open is reopened at once, its backoff started afresh.
+ */
 function check(): void {
-  if (!socket || socket.readyState !== WebSocket.OPEN) {
-    retryMs = 0
-    clearTimeout(retryTimer)
-    open()
-    return
-  }
-  clearTimeout(pongTimer)
-  pongTimer = setTimeout(() => socket?.close(), PONG_WAIT_MS)
-  socket.send(JSON.stringify({ type: 'ping' }))
+  if (isOpen())
+    ping?.()
+  else
+    relay?.open()
 }
 
 /** Connects once per page; `role` is asked again at every (re)connection and by `sayHelloAgain`. */
 export function connectRelay(role: () => Role): void {
   wantedRole = role
-  if (live.enabled || !relayPath())
+  const path = relayPath()
+  if (live.enabled || !path)
     return
   live.enabled = true
-  open()
-  document.addEventListener('visibilitychange', () => {
+  const url = new URL(path, window.location.href)
+  url.protocol = url.protocol === 'https:'
+    ? 'wss:'
+    : 'ws:'
+  relay = useWebSocket<string>(url.href, {
+    // Reopened after any loss (a phone that slept, Wi-Fi that dropped, a server restart), sooner at first.
+    autoReconnect: {
+      retries: -1,
+      delay: retried => Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (retried - 1)),
+    },
+    heartbeat: {
+      message: JSON.stringify({ type: 'ping' }),
+      pongTimeout: PONG_WAIT_MS,
+      scheduler: (beat) => {
+        ping = beat
+        return useIntervalFn(beat, PING_EVERY_MS, { immediate: false })
+      },
+    },
+    onConnected: () => {
+      live.connected = true
+      hello()
+    },
+    onDisconnected: () => {
+      live.connected = false
+    },
+    onMessage: (_ws, event: MessageEvent<unknown>) => {
+      if (typeof event.data !== 'string')
+        return
+      try {
+        handle(JSON.parse(event.data) as ServerMessage)
+      }
+      catch {}
+    },
+  })
+  useEventListener(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible')
       check()
   })
-  window.addEventListener('online', check)
+  useEventListener(window, 'online', check)
 }
 
 /** The role changed (the presenter switched views): tell the relay. */
 export function sayHelloAgain(): void {
-  if (socket?.readyState === WebSocket.OPEN)
+  if (isOpen())
     hello()
 }
 
 /** Sends a command with the key; false when there is no key or no connection (the caller falls back). */
 export function sendCommand(command: Command): boolean {
   const key = presentingKey()
-  if (key === undefined || socket?.readyState !== WebSocket.OPEN)
+  if (key === undefined || !relay || !isOpen())
     return false
-  socket.send(JSON.stringify({ ...command, key }))
-  return true
+  return relay.send(JSON.stringify({ ...command, key }), false)
 }
