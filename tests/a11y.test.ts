@@ -525,6 +525,37 @@ describe('/presenter and its menus', () => {
     await waitForAttribute(sync, 'aria-expanded', 'false')
   })
 
+  it('the sync menu\'s options are one radio group: one tab stop, and the arrow keys move between them and choose, moving no slide', async () => {
+    await reach()
+    await useScheme(view.page, 'light', '/presenter')
+    const sync = view.page.getByRole('button', { name: 'Change sync settings' })
+    await sync.click()
+    await waitForAttribute(sync, 'aria-expanded', 'true')
+    const radios = view.page.getByRole('radiogroup').getByRole('radio')
+    const count = await radios.count()
+    expect(count, 'radios in the sync menu').toBeGreaterThan(1)
+    const stops = async (): Promise<number[]> => radios.evaluateAll(els => els.flatMap((el, i) => (el as HTMLElement).tabIndex === 0
+      ? [i]
+      : []))
+    const checked = async (): Promise<number> => radios.evaluateAll(els => els.findIndex(el => el.getAttribute('aria-checked') === 'true'))
+    const focused = async (): Promise<number> => radios.evaluateAll(els => els.indexOf(document.activeElement as Element))
+    const [stop] = await stops()
+    expect(await stops(), 'tab stops in the radio group').toHaveLength(1)
+    const url = view.page.url()
+    await radios.nth(stop!).focus()
+    await view.page.keyboard.press('ArrowDown')
+    const next = (stop! + 1) % count
+    await expect.poll(checked).toBe(next)
+    expect(await focused(), 'focus after ArrowDown').toBe(next)
+    expect(await stops(), 'the tab stop follows the choice').toEqual([next])
+    await view.page.keyboard.press('ArrowUp')
+    await expect.poll(checked).toBe(stop)
+    expect(await focused(), 'focus after ArrowUp').toBe(stop)
+    expect(view.page.url(), 'the arrow keys in the menu moved the slides').toBe(url)
+    await view.page.keyboard.press('Escape')
+    await waitForAttribute(sync, 'aria-expanded', 'false')
+  })
+
   menuTests(view, PRESENTER_MENUS, reach)
 })
 

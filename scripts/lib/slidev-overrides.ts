@@ -24,9 +24,10 @@ import { fileURLToPath } from 'node:url'
  *   for the Fit button); each button gets its own option's name as `aria-label`.
  * - SelectList (the presenter's "Change sync settings" choices, the recorder's devices): its items
  *   are <div>s with a click handler only, out of reach of the keyboard and of no role. They become
- *   a radio group named by the list's title: each item a focusable `radio` with `aria-checked`,
- *   chosen with Enter or Space as with a click (and kept from Slidev's shortcuts, where Space
- *   would also go to the next slide).
+ *   a radio group named by the list's title, as the ARIA radio group pattern has it: each item a
+ *   `radio` with `aria-checked`, one tab stop (the checked item, else the first), the arrow keys
+ *   moving to the next or previous item and choosing it, Enter or Space choosing as a click does
+ *   (all kept from Slidev's shortcuts, where Space and the arrows would also move the slides).
  * - NavControls (the nav bar): when the pointer leaves the bar, Slidev blurs whatever in it has
  *   focus, so that a mouse user's next key goes to the slides again. The pointer also "leaves"
  *   when a menu closes from under it, so Escape in "More options" lost the focus that MenuButton
@@ -132,7 +133,8 @@ export function slidevClientFixes(): Plugin {
       if (SELECT_LIST.test(id)) {
         let patched = patchSource(code, 'SelectList.vue', SELECT_ITEMS, '<div class="items" role="radiogroup" :aria-label="title">')
         patched = patchSource(patched, 'SelectList.vue', SELECT_CHOOSE, `${SELECT_CHOOSE}\n        @keydown.enter.space.prevent.stop="() => { value = item.value; item.onClick?.() }"`)
-        patched = patchSource(patched, 'SelectList.vue', SELECT_ITEM, `${SELECT_ITEM}\n        role="radio"\n        tabindex="0"\n        :aria-checked="value === item.value"`)
+        patched = patchSource(patched, 'SelectList.vue', SELECT_CHOOSE, `${SELECT_CHOOSE}\n        @keydown.down.right.prevent.stop="(event: KeyboardEvent) => { const list = items ?? []; const to = list[(list.indexOf(item) + 1) % list.length]!; value = to.value; to.onClick?.(); ((event.currentTarget as HTMLElement).parentElement?.children[list.indexOf(to)] as HTMLElement | undefined)?.focus() }"\n        @keydown.up.left.prevent.stop="(event: KeyboardEvent) => { const list = items ?? []; const to = list[(list.indexOf(item) + list.length - 1) % list.length]!; value = to.value; to.onClick?.(); ((event.currentTarget as HTMLElement).parentElement?.children[list.indexOf(to)] as HTMLElement | undefined)?.focus() }"`)
+        patched = patchSource(patched, 'SelectList.vue', SELECT_ITEM, `${SELECT_ITEM}\n        role="radio"\n        :tabindex="value === item.value || (!(items ?? []).some(other => other.value === value) && item === items?.[0]) ? 0 : -1"\n        :aria-checked="value === item.value"`)
         return {
           code: patched,
           map: null,
