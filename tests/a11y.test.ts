@@ -538,7 +538,7 @@ describe('/presenter and its menus', () => {
       ? [i]
       : []))
     const checked = async (): Promise<number> => radios.evaluateAll(els => els.findIndex(el => el.getAttribute('aria-checked') === 'true'))
-    const focused = async (): Promise<number> => radios.evaluateAll(els => els.indexOf(document.activeElement as Element))
+    const focused = async (): Promise<number> => radios.evaluateAll(els => els.findIndex(el => el === document.activeElement))
     const [stop] = await stops()
     expect(await stops(), 'tab stops in the radio group').toHaveLength(1)
     const url = view.page.url()
