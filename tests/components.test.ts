@@ -103,6 +103,11 @@ describe('attendanceStats', () => {
       false,
     ],
     [
+      'in the presenter\'s preview of the current slide (the count-up is for the room)',
+      { renderContext: 'presenter' },
+      false,
+    ],
+    [
       'with prefers-reduced-motion',
       { renderContext: 'slide' },
       true,

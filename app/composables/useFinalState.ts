@@ -14,11 +14,16 @@ export const injectionSlidevContext = '$$slidev-context' as unknown as Injection
 export const injectionRenderContext = '$$slidev-render-context' as unknown as InjectionKey<Ref<RenderContext>>
 export const injectionCurrentPage = '$$slidev-page' as unknown as InjectionKey<Ref<number>>
 
-const ANIMATED_CONTEXTS: readonly RenderContext[] = ['slide', 'presenter']
+/**
+ * Only the slide show the room sees counts up: the presenter's preview of the current slide shows
+ * the final values at once, so that a presenter who glances down never reads a figure mid-count.
+ */
+const ANIMATED_CONTEXTS: readonly RenderContext[] = ['slide']
 
 /**
- * Whether a component must show its final state at once: in print and export, in the overview and
- * the presenter's next-slide preview, with reduced motion, and outside a running deck (tests, SSR).
+ * Whether a component must show its final state at once: in print and export, in the overview, in
+ * the presenter's previews of the current and next slides, with reduced motion, and outside a
+ * running deck (tests, SSR).
  */
 export function useFinalState(): Ref<boolean> {
   const slidev = inject(injectionSlidevContext, undefined)
