@@ -367,6 +367,10 @@ describe('./deck present in the meeting room', () => {
       const [min, sec] = shown.split(':').map(Number) as [number, number]
       expect(Math.abs((min * 60 + sec) * 1000 - elapsedMs(clock, Date.now()))).toBeLessThan(2000)
       await presenter.getByRole('button', { name: 'Pause' }).waitFor()
+      // One clock: Slidev's own countdown and its bar are in the page, and not shown beside the strip.
+      const timers = presenter.locator('[data-recap-timer]')
+      expect(await timers.count(), 'Slidev\'s timers, tagged by the build').toBe(2)
+      expect(await timers.evaluateAll(els => els.filter(el => el.checkVisibility()).length), 'Slidev\'s timers shown beside the pacing strip').toBe(0)
     }
     finally {
       watch.close()

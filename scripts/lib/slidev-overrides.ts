@@ -37,6 +37,9 @@ import { fileURLToPath } from 'node:url'
  * - NoteDisplay (speaker notes in the presenter and overview): a scrolling box with no focusable
  *   content cannot be scrolled from the keyboard (axe `scrollable-region-focusable`); it gets
  *   `tabindex="0"` (styles/recap.css gives it a focus ring in place of Slidev's `outline-none`).
+ * - The presenter's timers (TimerBar, TimerInlined): a countdown of Slidev's own, which knows
+ *   nothing of the pace clock of `./deck present`. They are tagged `data-recap-timer`, so that the
+ *   pacing strip (app/present/PacingBar.vue), where it is shown, leaves one clock on screen.
  * - The overview's slide, click and word counts sit outside any landmark (axe `region`); they
  *   become a labelled complementary region.
  *
@@ -56,6 +59,7 @@ const SELECT_LIST = /[\\/]@slidev[\\/]client[\\/]internals[\\/]SelectList\.vue$/
 const NAV_CONTROLS = /[\\/]@slidev[\\/]client[\\/]internals[\\/]NavControls\.vue$/
 const NOTE_DISPLAY = /[\\/]@slidev[\\/]client[\\/]internals[\\/]NoteDisplay\.vue$/
 const OVERVIEW = /[\\/]@slidev[\\/]client[\\/]pages[\\/]overview\.vue$/
+const PRESENTER = /[\\/]@slidev[\\/]client[\\/]pages[\\/]presenter\.vue$/
 const WAKE_LOCK = /[\\/]@slidev[\\/]client[\\/]composables[\\/]useWakeLock\.ts$/
 
 export const MENU_BUTTON = fileURLToPath(new URL('../../app/overrides/MenuButton.vue', import.meta.url))
@@ -155,6 +159,14 @@ export function slidevClientFixes(): Plugin {
       if (OVERVIEW.test(id)) {
         return {
           code: patchSource(code, 'overview.vue', OVERVIEW_STATS, `role="complementary" aria-label="Deck statistics" ${OVERVIEW_STATS}`),
+          map: null,
+        }
+      }
+      if (PRESENTER.test(id)) {
+        let patched = patchSource(code, 'pages/presenter.vue', '<TimerBar />', '<TimerBar data-recap-timer />')
+        patched = patchSource(patched, 'pages/presenter.vue', '<TimerInlined />', '<TimerInlined data-recap-timer />')
+        return {
+          code: patched,
           map: null,
         }
       }
