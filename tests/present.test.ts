@@ -419,6 +419,7 @@ describe('./deck present in the meeting room', () => {
     const startedAt = before.pace()!.clock.startedAt
     before.close()
     await stopServer(server)
+    const stoppedAt = Date.now()
     await presenter.getByText(/Relay offline/).waitFor()
     await remote.getByText('Reconnecting…').waitFor()
     const from = slideOf(presenter)
@@ -431,8 +432,13 @@ describe('./deck present in the meeting room', () => {
     await remote.getByText('Connected', { exact: true }).waitFor()
     await remote.getByText(`Slide ${from + 1} of`).waitFor()
     const after = await watchPace(server)
-    // The pace clock goes on across the restart (the session is kept in the state folder).
+    // The run goes on across the restart (the session is kept in the state folder), its clock
+    // paused where the graceful stop left it: the time the server was down is no talk time.
     await expect.poll(() => after.pace()?.clock.startedAt).toBe(startedAt)
+    const resumed = after.pace()!.clock
+    expect(resumed.pausedAt, 'the clock after a graceful stop').not.toBeNull()
+    expect(resumed.pausedAt!, 'the clock stopped when the server did').toBeLessThanOrEqual(stoppedAt)
+    await presenter.getByRole('button', { name: 'Resume' }).waitFor()
     after.close()
     for (const page of audience)
       await waitForPath(page, new RegExp(`^/${from + 1}$`))

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { Relay } from '../scripts/present/relay.ts'
 import { startPresentServer } from '../scripts/present/server.ts'
-import { buildPlan, elapsedMs, MINUTE, paceAt } from '../shared/pacing.ts'
+import { buildPlan, elapsedMs, MINUTE, paceAt, slideTimes } from '../shared/pacing.ts'
 import { MAX_MESSAGE_BYTES, parseClientMessage, WS_PATH } from '../shared/protocol.ts'
 
 /** The relay's rules on a fixture plan (six slides, three sections), without sockets or a browser. */
@@ -254,6 +254,29 @@ describe('the relay\'s rules', () => {
     const pace = paceAt(plan, relay.clock, relay.log, 2, now())
     expect(pace.status).toBe('on-pace')
     expect(remote.inbox.filter(m => m.type === 'pace' || (m.type === 'state' && m.pace)).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('a graceful stop ends the run\'s clock where it stands: neither the talk nor the slide on screen gains the time the server is down', () => {
+    const { relay, peer, advance, now } = setup()
+    const remote = peer('remote')
+    send(relay, remote, { type: 'clock', action: 'start', key: KEY })
+    advance(MINUTE)
+    relay.endRun()
+    expect(relay.clock.pausedAt).toBe(now())
+    // The server is down for half an hour, then the same session is loaded by the next start.
+    advance(30 * MINUTE)
+    const restarted = new Relay({
+      plan,
+      secret: KEY,
+      now,
+      session: { state: relay.state, clock: relay.clock, log: relay.log },
+    })
+    expect(elapsedMs(restarted.clock, now())).toBe(MINUTE)
+    expect(slideTimes(restarted.log, elapsedMs(restarted.clock, now()))).toEqual({ 1: MINUTE })
+    // A run not started, or already paused, is left as it is.
+    const idle = setup().relay
+    idle.endRun()
+    expect(idle.clock.startedAt).toBeNull()
   })
 
   it('saves a rehearsal with the time per slide, and only with the key', async () => {

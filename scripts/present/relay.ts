@@ -303,6 +303,21 @@ export class Relay {
     this.persist()
   }
 
+  /**
+   * A graceful stop of the server (Ctrl-C, SIGTERM): the run's clock stops where it stands, paused,
+   * so that the time the server is down counts neither as talk time nor as any slide's time. The
+   * next start finds it paused: the presenter resumes it, or resets it for a new run.
+   */
+  endRun(): void {
+    const now = this.now()
+    const clock = pauseClock(this.clock, now)
+    if (clock === this.clock)
+      return
+    this.clock = clock
+    this.broadcast({ type: 'pace', pace: this.pace, now })
+    this.persist()
+  }
+
   private startRun(now: number, firstSlide: number): void {
     this.clock = startClock(resetClock(this.clock), now)
     this.log = enterSlide(EMPTY_LOG, firstSlide, 0)

@@ -278,6 +278,8 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     relay,
     connections: () => wss.clients.size,
     close: async () => {
+      // A graceful stop: the clock is paused where it stands and written with the session below.
+      relay.endRun()
       for (const ws of wss.clients)
         ws.terminate()
       wss.close()
