@@ -1,5 +1,6 @@
 import { defineAppSetup } from '@slidev/types'
 import { nextTick } from 'vue'
+import { whenIdle } from '../app/composables/whenIdle'
 import { slides } from './slidev-client.js'
 
 /**
@@ -56,8 +57,7 @@ export default defineAppSetup(({ router }) => {
     const no = currentSlideNo(to.params.no)
     if (no !== undefined) {
       // After the shown slide has had its frame.
-      const later = window.requestIdleCallback ?? ((work: () => void) => setTimeout(work, 200))
-      later(() => loadNeighbours(no))
+      whenIdle(() => loadNeighbours(no))
     }
   })
 })

@@ -5,7 +5,7 @@ import { useRoute } from 'vue-router'
 import { usePageTitle, VIEW_NAMES } from '../app/composables/usePageTitle.ts'
 import { useSlideAnnouncer } from '../app/composables/useSlideAnnouncer.ts'
 import { installPresentSync } from '../app/present/sync.ts'
-import { useReaderOffer } from '../app/reader/offer-setup.ts'
+import { useReaderRedirect } from '../app/reader/offer-setup.ts'
 import { configs, useNav } from './slidev-client.js'
 
 /**
@@ -41,5 +41,5 @@ export default defineRootSetup(() => {
   // Live presenting (`./deck present`): the relay joins Slidev's sync; on any other server, nothing happens.
   if (typeof window !== 'undefined')
     installPresentSync()
-  useReaderOffer()
+  useReaderRedirect()
 })

@@ -171,7 +171,7 @@ export function sayHelloAgain(): void {
 /** Sends a command with the key; false when there is no key or no connection (the caller falls back). */
 export function sendCommand(command: Command): boolean {
   const key = presentingKey()
-  if (key === undefined || !relay || !isOpen())
+  if (key === undefined || !isOpen())
     return false
-  return relay.send(JSON.stringify({ ...command, key }), false)
+  return relay!.send(JSON.stringify({ ...command, key }), false)
 }

@@ -6,7 +6,7 @@ import { deckOffer, NARROW_PORTRAIT_QUERY, storedChoice } from './offer.ts'
  * goes straight to the reader if it was chosen before on this device. (Otherwise global-top.vue
  * offers it, and links the go-to dialog to its search.) Called from the root setup.
  */
-export function useReaderOffer(): void {
+export function useReaderRedirect(): void {
   if (typeof window === 'undefined')
     return
   const router = useRouter()

@@ -170,7 +170,7 @@ export function slidevClientFixes(): Plugin {
           map: null,
         }
       }
-      if (WAKE_LOCK.test(withoutQuery(id))) {
+      if (WAKE_LOCK.test(id)) {
         return {
           code: patchSource(code, 'composables/useWakeLock.ts', WAKE_LOCK_REQUEST, `${WAKE_LOCK_REQUEST}.catch(() => {})`),
           map: null,
