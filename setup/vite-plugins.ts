@@ -1,16 +1,19 @@
 import type { ResolvedSlidevOptions } from '@slidev/types'
 import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite'
+import type { PageAssets } from '../scripts/site/page-assets.ts'
 import { defineVitePluginsSetup } from '@slidev/types'
+import { prerenderAtBuild } from '../scripts/site/prerender.ts'
 import { readerIndex } from '../scripts/site/reader-index-plugin.ts'
-import { slideOneAtBuild } from '../scripts/site/slide-one.ts'
 import { socialMeta } from '../scripts/site/social-meta.ts'
 
 /**
  * The deck's Vite plugins (vite.config.ts keeps the data validation):
  * - preloadFirstSlide: index.html announces everything slide 1 needs (below);
- * - slideOneAtBuild (scripts/site/slide-one.ts): after the build, og-image.png of slide 1
- *   (og-image.ts), and slide 1's markup in index.html as a static first paint, shown from the HTML
- *   until the app has drawn the slide (first-paint.ts, its browser script first-paint.client.ts);
+ * - prerenderAtBuild (scripts/site/prerender.ts): after the build, og-image.png of slide 1
+ *   (og-image.ts), and every page prerendered as a static first paint: slide 1 in index.html, each
+ *   slide N in N.html, the reader in read.html, shown from the HTML before (and without) the app
+ *   (first-paint.ts, its browser script first-paint.client.ts); which files each page needs comes
+ *   from preloadFirstSlide, which reads them off the bundle;
  * - socialMeta: completes the og:/twitter: tags of the `seoMeta` headmatter (scripts/site/social-meta.ts);
  * - oneCharset: drops the `<meta http-equiv="Content-Type">` Slidev 53 adds beside its template's
  *   `<meta charset>` (a document may declare its encoding once, so two make index.html invalid).
@@ -23,13 +26,21 @@ import { socialMeta } from '../scripts/site/social-meta.ts'
  * as stylesheets: the static first paint needs them before it paints), so it downloads in parallel
  * with the entry. Nothing more is downloaded than before: these files load on the first visit anyway.
  */
-export default defineVitePluginsSetup(options => [
-  preloadFirstSlide(options),
-  slideOneAtBuild({ colorSchema: options.data.config.colorSchema }),
-  socialMeta(),
-  oneCharset(),
-  readerIndex(options),
-])
+export default defineVitePluginsSetup((options) => {
+  const assets: PageAssets = {
+    common: { js: [], css: [] },
+    slides: new Map(),
+    reader: { js: [], css: [] },
+    fonts: [],
+  }
+  return [
+    preloadFirstSlide(options, assets),
+    prerenderAtBuild({ colorSchema: options.data.config.colorSchema, slides: options.data.slides.length, assets }),
+    socialMeta(),
+    oneCharset(),
+    readerIndex(options),
+  ]
+})
 
 const META_CHARSET = /<meta\s+charset\s*=/i
 const META_CONTENT_TYPE = /[ \t]*<meta\s+http-equiv\s*=\s*["']?content-type\b[^>]*>[ \t]*\r?\n?/gi
@@ -55,9 +66,10 @@ function oneCharset(): Plugin {
   }
 }
 
-/** The modules Slidev 53 gives the slide view and slide 1 (see its routes and slides virtual modules). */
+/** The modules Slidev 53 gives the slide view and slide N (see its routes and slides virtual modules), and the reader's route. */
 const PLAY_PAGE = /\/@slidev\/client\/pages\/play\.vue$/
-const FIRST_SLIDE = '/@slidev/slides/1/md'
+const SLIDE_MODULE = /^\/@slidev\/slides\/(\d+)\/md$/
+const READER_PAGE = /\/app\/reader\/ReaderPage\.vue$/
 
 type Chunk = Rollup.OutputChunk & { viteMetadata?: { importedCss: Set<string> } }
 
@@ -79,7 +91,19 @@ export function collectStatic(start: Chunk, byFile: ReadonlyMap<string, Chunk>, 
   }
 }
 
-function preloadFirstSlide(options: ResolvedSlidevOptions): Plugin {
+/** Files `start` needs beyond `common`, its static imports followed. */
+function filesOf(start: Chunk | undefined, byFile: ReadonlyMap<string, Chunk>, common: { js: readonly string[], css: readonly string[] }): { js: string[], css: string[] } {
+  const js = new Set<string>()
+  const css = new Set<string>()
+  if (start)
+    collectStatic(start, byFile, js, css)
+  return {
+    js: [...js].filter(file => !common.js.includes(file)),
+    css: [...css].filter(file => !common.css.includes(file)),
+  }
+}
+
+function preloadFirstSlide(options: ResolvedSlidevOptions, assets: PageAssets): Plugin {
   let base = '/'
   // The body and heading font of the deck, e.g. "Nunito Sans": its regular and bold latin files.
   const sans = options.data.config.fonts.sans[0]
@@ -100,17 +124,35 @@ function preloadFirstSlide(options: ResolvedSlidevOptions): Plugin {
           return
         const chunks = Object.values(bundle).filter((item): item is Chunk => item.type === 'chunk')
         const byFile = new Map(chunks.map(chunk => [chunk.fileName, chunk]))
-        const js = new Set<string>()
-        const css = new Set<string>()
-        for (const start of [
-          chunks.find(c => c.facadeModuleId && PLAY_PAGE.test(c.facadeModuleId)),
-          chunks.find(c => c.facadeModuleId === FIRST_SLIDE),
-        ]) {
-          if (start)
-            collectStatic(start, byFile, js, css)
-        }
         const href = (file: string): string => `${base}${file}`
         const already = (file: string): boolean => html.includes(`"${href(file)}"`)
+        // What every page of the slide show needs: the entry's files (in index.html already) and the slide view's.
+        const entryFiles = [
+          ...html.matchAll(/<(?:script|link)\s[^>]*?\b(?:src|href)="([^"]+)"/g),
+        ]
+          .map(match => match[1]!)
+          .filter(url => url.startsWith(base))
+          .map(url => url.slice(base.length))
+        const play = filesOf(chunks.find(c => c.facadeModuleId && PLAY_PAGE.test(c.facadeModuleId)), byFile, { js: entryFiles, css: entryFiles })
+        assets.common = { js: play.js, css: play.css }
+        assets.slides.clear()
+        for (const chunk of chunks) {
+          const no = SLIDE_MODULE.exec(chunk.facadeModuleId ?? '')?.[1]
+          if (no) {
+            assets.slides.set(Number(no), filesOf(chunk, byFile, {
+              js: [
+                ...entryFiles,
+                ...play.js,
+              ],
+              css: [
+                ...entryFiles,
+                ...play.css,
+              ],
+            }))
+          }
+        }
+        assets.reader = filesOf(chunks.find(c => c.facadeModuleId && READER_PAGE.test(c.facadeModuleId)), byFile, { js: entryFiles, css: entryFiles })
+        const first = assets.slides.get(1) ?? { js: [], css: [] }
         /** A <link> in the head for `file`, with the attributes its kind needs. */
         const link = (file: string, attrs: Record<string, string>): HtmlTagDescriptor => ({
           tag: 'link',
@@ -124,9 +166,16 @@ function preloadFirstSlide(options: ResolvedSlidevOptions): Plugin {
         const fonts = fontFiles
           ? Object.keys(bundle).filter(name => fontFiles.test(name))
           : []
+        assets.fonts = fonts
         const tags: HtmlTagDescriptor[] = [
-          ...[...js].filter(file => !already(file)).map(file => link(file, { rel: 'modulepreload' })),
-          ...[...css].filter(file => !already(file)).map(file => link(file, { rel: 'stylesheet' })),
+          ...[
+            ...play.js,
+            ...first.js,
+          ].filter(file => !already(file)).map(file => link(file, { rel: 'modulepreload' })),
+          ...[
+            ...play.css,
+            ...first.css,
+          ].filter(file => !already(file)).map(file => link(file, { rel: 'stylesheet' })),
           ...fonts.map(file => link(file, { rel: 'preload', as: 'font', type: 'font/woff2' })),
         ]
         return tags

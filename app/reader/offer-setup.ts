@@ -1,5 +1,6 @@
 import { useRouter } from 'vue-router'
-import { deckOffer, NARROW_PORTRAIT_QUERY, storedChoice } from './offer.ts'
+import { deckOffer, NARROW_PORTRAIT_QUERY } from '../../shared/reader-offer.ts'
+import { storedChoice } from './offer.ts'
 
 /**
  * The deck leads to the reader view (`/read`): on a narrow portrait screen, a deck opened on a slide

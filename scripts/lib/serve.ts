@@ -66,10 +66,11 @@ export interface ServeOptions {
    */
   gzip?: boolean
   /**
-   * Rewrites index.html as it is served (the file itself and the SPA fallback), e.g. to tell the page
-   * a relay is there; the result is kept in memory and sent with `Cache-Control: no-cache`.
+   * Rewrites every HTML page as it is served (index.html, the prerendered N.html and read.html, the
+   * SPA fallback), e.g. to tell the page a relay is there; the result is kept in memory and sent
+   * with `Cache-Control: no-cache`.
    */
-  indexHtml?: (html: string) => string
+  html?: (html: string) => string
 }
 
 /** A built deck's files as an HTTP request handler, for servers that answer some paths themselves. */
@@ -91,9 +92,8 @@ export interface StaticServer {
 export function staticFiles(root: string, options: ServeOptions = {}): StaticFiles {
   const base = options.base ?? '/'
   const top = resolve(root)
-  const index = join(top, 'index.html')
   const gzipped = new Map<string, Promise<Buffer>>()
-  let rewrittenIndex: Promise<Buffer> | undefined
+  const rewritten = new Map<string, Promise<Buffer>>()
   let sent = 0
 
   /** The file a path names, or the fallback's, with the status to answer with; undefined for a 404. */
@@ -104,7 +104,14 @@ export function staticFiles(root: string, options: ServeOptions = {}): StaticFil
       file = join(file, 'index.html')
       info = await stat(file).catch(() => undefined)
     }
-    if (info)
+    // A prerendered page: /7 is 7.html, /read is read.html, as Netlify, GitHub Pages, Cloudflare
+    // Pages and Vercel (cleanUrls) serve them.
+    if (!info && !extname(named) && !named.endsWith(sep)) {
+      const page = `${named}.html`
+      info = await stat(page).catch(() => undefined)
+      file = page
+    }
+    if (info?.isFile())
       return { file, status: 200 }
     const fallback = options.fallback === 'github-pages'
       ? {
@@ -153,10 +160,14 @@ export function staticFiles(root: string, options: ServeOptions = {}): StaticFil
         'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
       }
       let body: Buffer
-      if (options.indexHtml && found.file === index) {
-        const rewrite = options.indexHtml
-        rewrittenIndex ??= readFile(index, 'utf8').then(html => Buffer.from(rewrite(html)))
-        body = await rewrittenIndex
+      if (options.html && ext === '.html') {
+        const rewrite = options.html
+        let pending = rewritten.get(found.file)
+        if (!pending) {
+          pending = readFile(found.file, 'utf8').then(html => Buffer.from(rewrite(html)))
+          rewritten.set(found.file, pending)
+        }
+        body = await pending
         headers['Cache-Control'] = 'no-cache'
       }
       else if (options.gzip && COMPRESSIBLE.has(ext)) {

@@ -118,7 +118,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
 
   const files = staticFiles(top, {
     headers: SECURITY_HEADERS,
-    indexHtml: html => html.replace(/<head>/i, `<head>\n<meta name="${RELAY_META}" content="${WS_PATH}">`),
+    html: html => html.replace(/<head>/i, `<head>\n<meta name="${RELAY_META}" content="${WS_PATH}">`),
   })
 
   /** The built site (scripts/lib/serve.ts), but for the two paths a live talk answers itself. */

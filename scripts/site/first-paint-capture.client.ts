@@ -1,33 +1,63 @@
-// Runs in the page Chromium shows (scripts/site/slide-one.ts opens slide 1 of the built deck):
-// first-paint.ts passes slideOneMarkup to Playwright's page.evaluate, which sends its source, so it
-// uses nothing from outside itself. Type-checked against the DOM and without Node (tsconfig.page.json).
+// Runs in the page Chromium shows (scripts/site/prerender.ts opens every slide of the built deck,
+// then its reader): prerender.ts passes captureMarkup to Playwright's page.evaluate, which sends its
+// source, so it uses nothing from outside itself. Type-checked against the DOM and without Node
+// (tsconfig.page.json).
 
-/** Slide 1 as Slidev rendered it, for index.html to show before the app has loaded. */
+/** What to capture: slide `no` as the slide show draws it, or the reader view (/read) once laid out. */
+export type CaptureTarget = { kind: 'slide', no: number } | { kind: 'reader' }
+
+/** A page as the app rendered it, for a prerendered HTML file to show before the app has loaded. */
 export interface FirstPaintCapture {
-  /** The slide's element, its ids removed and `slidev-page-1` renamed so it never doubles the app's. */
+  /**
+   * The markup: a slide's element (its ids removed and `slidev-page-N` renamed, so it never doubles
+   * the app's) or the reader's <main> (ids kept: they are its deep-link anchors).
+   */
   html: string
+  /** The slide canvas's size in CSS pixels; 0 for the reader. */
   width: number
   height: number
   /** Vue's scoped-style attributes (data-v-…) of the slide canvas and the slide show around it. */
   contentAttrs: string[]
   showAttrs: string[]
+  /** The document title the app set for the page. */
+  title: string
+  /** The page's text, whitespace collapsed: what a search engine or a link preview reads. */
+  text: string
 }
 
-/** Slide 1's markup, from the page that shows it, cleaned up to stand in a document of its own. */
-export function slideOneMarkup(): FirstPaintCapture {
-  const slide = document.querySelector('#app .slidev-page-1')
-  const content = slide?.closest('.slidev-slide-content')
-  const show = slide?.parentElement
-  if (!slide || !(content instanceof HTMLElement) || !show)
-    throw new Error('slide 1 is not where Slidev 53 puts it (.slidev-slide-content > #slideshow > .slidev-page-1)')
-  const clone = slide.cloneNode(true) as Element
-  clone.classList.remove('slidev-page-1')
-  clone.classList.add('recap-first-paint-page')
-  for (const element of [
-    clone,
-    ...clone.querySelectorAll('[id]'),
-  ])
-    element.removeAttribute('id')
+/** The page's markup, cleaned up to stand in a document of its own. */
+export function captureMarkup(target: CaptureTarget): FirstPaintCapture {
+  const root = target.kind === 'slide'
+    ? document.querySelector(`#app .slidev-page-${target.no}`)
+    : document.querySelector('#app main.reader')
+  const content = target.kind === 'slide'
+    ? root?.closest('.slidev-slide-content')
+    : undefined
+  const show = target.kind === 'slide'
+    ? root?.parentElement
+    : undefined
+  if (!root || (target.kind === 'slide' && (!(content instanceof HTMLElement) || !show))) {
+    throw new Error(target.kind === 'slide'
+      ? `slide ${target.no} is not where Slidev 53 puts it (.slidev-slide-content > #slideshow > .slidev-page-${target.no})`
+      : 'the reader view has no main.reader')
+  }
+  const clone = root.cloneNode(true) as Element
+  if (target.kind === 'slide') {
+    clone.classList.remove(`slidev-page-${target.no}`)
+    clone.classList.add('recap-first-paint-page')
+    for (const element of [
+      clone,
+      ...clone.querySelectorAll('[id]'),
+    ])
+      element.removeAttribute('id')
+  }
+  else {
+    // What needs the script (the search box, the bar's "open slide N" that follows the reading)
+    // waits for it: hidden in the file, shown by the first paint's script (first-paint.client.ts).
+    for (const element of clone.querySelectorAll('.reader-search, .reader-bar-links'))
+      element.setAttribute('data-recap-needs-script', '')
+    clone.removeAttribute('aria-busy')
+  }
   // Only attributes HTML allows on their element. Vue hands a component's undeclared props to
   // its root element as attributes (Slidev's layouts get `duration`, `timer`, `section`,
   // `frontmatter`…): the live DOM keeps them, a document must not. Kept: the global attributes,
@@ -99,12 +129,28 @@ export function slideOneMarkup(): FirstPaintCapture {
         element.removeAttribute(name)
     }
   }
-  const scoped = (element: Element): string[] => [...element.attributes].map(a => a.name).filter(name => name.startsWith('data-v-'))
+  // The search box as the file has it: empty, whatever was typed while capturing.
+  for (const input of clone.querySelectorAll('input'))
+    input.removeAttribute('value')
+  const scoped = (element: Element | null | undefined): string[] => element
+    ? [...element.attributes].map(a => a.name).filter(name => name.startsWith('data-v-'))
+    : []
+  const text = (root instanceof HTMLElement
+    // innerText, not textContent: it puts the breaks between blocks ("Two clicks First reveal", not "Two clicksFirst reveal").
+    // eslint-disable-next-line unicorn/prefer-dom-node-text-content
+    ? root.innerText
+    : root.textContent ?? '').replace(/\s+/g, ' ').trim()
   return {
     html: clone.outerHTML.replace(/<!--[\s\S]*?-->/g, ''),
-    width: content.offsetWidth,
-    height: content.offsetHeight,
+    width: content instanceof HTMLElement
+      ? content.offsetWidth
+      : 0,
+    height: content instanceof HTMLElement
+      ? content.offsetHeight
+      : 0,
     contentAttrs: scoped(content),
     showAttrs: scoped(show),
+    title: document.title,
+    text,
   }
 }

@@ -1,29 +1,60 @@
-// The static first paint's script, run by the browser from index.html before the first paint, while
-// the parser waits for it: a file of its own, which a Content-Security-Policy of script-src 'self'
-// allows where it would block an inline one. On slide 1's address it scales the captured slide to the
-// window as Slidev will, sets the colour scheme Slidev will set, and shows it; it removes it once the
-// app has drawn its own slide. It also starts the app: index.html hands it the entry module and its
-// preloads instead of loading them itself, since the slide's picture needs only the HTML, the CSS and
-// the fonts. A classic script, not a module (it reads document.currentScript): no imports, no
-// exports; scripts/site/first-paint.ts strips its types at build time.
+// The prerendered pages' script (first-paint.ts writes it into index.html, N.html and read.html),
+// run by the browser before the first paint, while the parser waits for it: a file of its own, which
+// a Content-Security-Policy of script-src 'self' allows where it would block an inline one. A
+// classic script, not a module (it reads document.currentScript): no imports, no exports;
+// first-paint.ts strips its types at build time.
+//
+// - On the address the page was prerendered for, it keeps the page's markup: a slide scaled to the
+//   window as Slidev will scale it, in the colour scheme Slidev will set, or the reader. Anywhere
+//   else (the file answering as the SPA fallback, e.g. index.html for /presenter) it removes the
+//   markup before anything is painted and starts the app at once.
+// - It starts the app (index.html hands it the entry module and its preloads instead of loading them
+//   itself). A prerendered page already shows what the address asks for, so the app, whose start
+//   holds a phone's main thread for about a second, waits until the viewer first does something: a
+//   key, a touch, a click, the mouse moving (by a few pixels: browsers also report a still mouse
+//   when the page changes under it), the wheel, focus. Its code is
+//   downloaded (not run) once the page has loaded, so the start then costs only running it; the key
+//   or swipe that started it is played again once the app shows its slide. Where the page is part
+//   of a live talk (`./deck present` marks it) or the address carries a query (?clicks=2, a print
+//   route, a key), the app starts right after the first paint, as it must follow or obey at once.
+// - Where this device chose the reader view, on a narrow portrait screen, a slide's address opens
+//   the reader at that slide, as the app would on its start (app/reader/offer-setup.ts).
+// - It registers the service worker on load, which the app would otherwise do only once started.
 (function firstPaint(me: HTMLOrSVGScriptElement | null): void {
-  const entry = me?.getAttribute('data-entry')
-  const preloads = (me?.getAttribute('data-modulepreload') || '').split(' ')
+  const data = (name: string): string => me?.getAttribute(`data-${name}`) || ''
+  const entry = data('entry')
+  const preloads = data('modulepreload').split(' ').filter(Boolean)
+  const page = data('page')
+  const base = data('base') || '/'
+  const root = document.documentElement
+  let preloaded = false
   let started = false
 
-  function start(): void {
-    if (started || !entry)
+  const shot = document.getElementById('recap-first-paint')
+  const reader = document.getElementById('recap-reader-static')
+
+  /** The app's code, downloaded and compiled but not run. */
+  function preload(): void {
+    if (preloaded)
       return
-    started = true
+    preloaded = true
     for (const href of preloads) {
-      if (!href)
-        continue
       const link = document.createElement('link')
       link.rel = 'modulepreload'
       link.crossOrigin = ''
       link.href = href
       document.head.appendChild(link)
     }
+  }
+
+  function start(): void {
+    if (started || !entry)
+      return
+    started = true
+    preload()
+    // The app draws beneath the picture from now on: one copy of the slide for assistive technology.
+    shot?.setAttribute('inert', '')
+    shot?.setAttribute('aria-hidden', 'true')
     const script = document.createElement('script')
     script.type = 'module'
     script.crossOrigin = ''
@@ -31,26 +62,42 @@
     document.head.appendChild(script)
   }
 
-  const shot = document.getElementById('recap-first-paint')
-  if (!shot) {
-    start()
-    return
-  }
-  const base = shot.getAttribute('data-base') || '/'
   let path = location.pathname
   if (path.indexOf(base) === 0)
     path = path.slice(base.length)
   else if (`${path}/` === base)
     path = ''
-  path = path.replace(/\/+$/, '')
-  if (path !== '' && path !== '1') {
-    shot.remove()
+  path = path.replace(/\/+$/, '').replace(/\.html$/, '')
+  const here = page === 'read'
+    ? path === 'read'
+    : path === page || (page === '1' && (path === '' || path === 'index'))
+  if (!here || (!shot && !reader)) {
+    shot?.remove()
+    reader?.remove()
+    root.classList.remove('reader-mode')
     start()
     return
   }
 
-  const root = document.documentElement
-  const schema = shot.getAttribute('data-color-schema')
+  // The deck's redirect to the reader (app/reader/offer-setup.ts, shared/reader-offer.ts), made here
+  // so that it does not wait for the app: the reader's own page is prerendered too.
+  const choiceKey = data('reader-choice-key')
+  const narrowQuery = data('narrow-query')
+  if (shot && choiceKey && narrowQuery && !!window.matchMedia && window.matchMedia(narrowQuery).matches) {
+    let choice: string | null = null
+    try {
+      choice = localStorage.getItem(choiceKey)
+    }
+    catch {
+      // Storage denied: nothing was remembered.
+    }
+    if (choice === 'reader') {
+      location.replace(`${base}read#${page}`)
+      return
+    }
+  }
+
+  const schema = data('color-schema')
   let dark = schema === 'dark'
   if (schema !== 'dark' && schema !== 'light') {
     let stored: string | null = null
@@ -64,31 +111,129 @@
   }
   root.classList.toggle('dark', dark)
   root.classList.toggle('light', !dark)
+  // What only works with this script (the reader's search box) is shown now, before the first paint.
+  for (const element of document.querySelectorAll('[data-recap-needs-script]'))
+    element.removeAttribute('data-recap-needs-script')
 
-  const width = Number(shot.getAttribute('data-width')) || 980
-  const height = Number(shot.getAttribute('data-height')) || 552
-  function fit(): void {
-    shot!.style.setProperty('--slidev-slide-scale', String(Math.min(window.innerWidth / width, window.innerHeight / height)))
+  if (shot) {
+    const width = Number(shot.getAttribute('data-width')) || 980
+    const height = Number(shot.getAttribute('data-height')) || 552
+    const fit = (): void => {
+      shot.style.setProperty('--slidev-slide-scale', String(Math.min(window.innerWidth / width, window.innerHeight / height)))
+    }
+    fit()
+    window.addEventListener('resize', fit)
+    const app = document.getElementById('app')
+    // Once a frame (not on every DOM change, which would add work to the app's own rendering):
+    // when the app shows a slide, the picture goes, a frame later, so the two never blink.
+    const watch = (): void => {
+      if (!app || !app.querySelector('.slidev-page > *')) {
+        requestAnimationFrame(watch)
+        return
+      }
+      window.removeEventListener('resize', fit)
+      requestAnimationFrame(() => shot.remove())
+    }
+    requestAnimationFrame(watch)
   }
-  fit()
-  window.addEventListener('resize', fit)
-  shot.hidden = false
 
-  const app = document.getElementById('app')
-  // Once a frame (not on every DOM change, which would add work to the app's own rendering):
-  // when the app shows a slide, the picture goes, a frame later, so the two never blink.
-  function watch(): void {
-    if (!app || !app.querySelector('.slidev-page > *')) {
-      requestAnimationFrame(watch)
+  const sw = data('sw')
+  window.addEventListener('load', () => {
+    if (sw && 'serviceWorker' in navigator)
+      navigator.serviceWorker.register(sw, { scope: base }).catch(() => {})
+  })
+
+  const live = location.search !== '' || document.querySelector('meta[name="recap-present-relay"]') !== null
+  if (live) {
+    // Right after the frame that paints the page; a hidden tab, which paints no frames, starts it anyway.
+    requestAnimationFrame(() => setTimeout(start, 0))
+    setTimeout(start, 500)
+    return
+  }
+
+  window.addEventListener('load', () => {
+    const idle = (window as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback
+    if (idle)
+      idle(preload)
+    else
+      setTimeout(preload, 0)
+  })
+
+  /** The key or swipe to play again on the app's slide (not in the reader, where keys scroll the page natively). */
+  let replay: { key: string, code: string, shiftKey: boolean } | undefined
+  let touch: { x: number, y: number } | undefined
+  // Scrolling is one of these already (a wheel, a touch, a key, the scroll bar); a `scroll` event alone
+  // is also the browser going to the page's #anchor.
+  const EVENTS = [
+    'keydown',
+    'pointerdown',
+    'pointermove',
+    'wheel',
+    'touchstart',
+    'focusin',
+  ]
+  const MODIFIERS = /^(?:Shift|Control|Alt|Meta|CapsLock|Tab)$/
+
+  const replayWhenDrawn = (): void => {
+    if (!replay)
+      return
+    if (document.getElementById('recap-first-paint')) {
+      requestAnimationFrame(replayWhenDrawn)
       return
     }
-    window.removeEventListener('resize', fit)
-    requestAnimationFrame(() => shot!.remove())
+    const init = { ...replay, bubbles: true, cancelable: true }
+    replay = undefined
+    const target = document.activeElement || document.body
+    target.dispatchEvent(new KeyboardEvent('keydown', init))
+    requestAnimationFrame(() => target.dispatchEvent(new KeyboardEvent('keyup', init)))
   }
-  requestAnimationFrame(watch)
-  // The app starts right after the frame that paints the slide, so neither downloading nor
-  // evaluating its scripts holds back the first paint; a hidden tab, which paints no frames, starts
-  // it anyway.
-  requestAnimationFrame(() => setTimeout(start, 0))
-  setTimeout(start, 500)
+
+  function onTouchEnd(event: TouchEvent): void {
+    window.removeEventListener('touchend', onTouchEnd)
+    const end = event.changedTouches[0]
+    if (!touch || !end || !shot)
+      return
+    const dx = end.clientX - touch.x
+    const dy = end.clientY - touch.y
+    // A swipe sideways, as Slidev's own swipe handling counts one: to the left is the next slide.
+    if (Math.abs(dx) > 50 && Math.abs(dx) > Math.abs(dy)) {
+      replay = dx < 0
+        ? { key: 'ArrowRight', code: 'ArrowRight', shiftKey: false }
+        : { key: 'ArrowLeft', code: 'ArrowLeft', shiftKey: false }
+      replayWhenDrawn()
+    }
+  }
+
+  /** Where the mouse was first seen: browsers send a move without one when the page changes under a still cursor. */
+  let mouse: { x: number, y: number } | undefined
+
+  function onFirstInteraction(event: Event): void {
+    if (event.type === 'pointermove') {
+      const move = event as PointerEvent
+      if (move.pointerType !== 'mouse')
+        return
+      if (!mouse || Math.abs(move.clientX - mouse.x) + Math.abs(move.clientY - mouse.y) < 4) {
+        mouse ??= { x: move.clientX, y: move.clientY }
+        return
+      }
+    }
+    for (const type of EVENTS)
+      window.removeEventListener(type, onFirstInteraction, true)
+    if (event.type === 'keydown' && shot) {
+      const key = event as KeyboardEvent
+      if (!MODIFIERS.test(key.key) && !key.ctrlKey && !key.metaKey && !key.altKey)
+        replay = { key: key.key, code: key.code, shiftKey: key.shiftKey }
+    }
+    if (event.type === 'touchstart' && shot) {
+      const first = (event as TouchEvent).touches[0]
+      if (first) {
+        touch = { x: first.clientX, y: first.clientY }
+        window.addEventListener('touchend', onTouchEnd, { passive: true })
+      }
+    }
+    start()
+    replayWhenDrawn()
+  }
+  for (const type of EVENTS)
+    window.addEventListener(type, onFirstInteraction, { capture: true, passive: true })
 })(document.currentScript)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deckOffer, parseChoice } from './offer'
+import { deckOffer, parseChoice } from './reader-offer.ts'
 
 describe('the deck\'s offer', () => {
   it('parses only the two choices', () => {

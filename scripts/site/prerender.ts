@@ -1,18 +1,23 @@
-// Slide 1 of the built deck, drawn once after `slidev build` for two things: the Open Graph image
-// (og-image.ts) and the static first paint in index.html (first-paint.ts). One offline Chromium for
-// both: the built site on loopback, and no host but 127.0.0.1 resolves, so nothing leaves the machine.
+// Every page of the built deck drawn once after `slidev build`, for two things: the Open Graph image
+// of slide 1 (og-image.ts) and the prerendered pages (first-paint.ts): slide 1 in index.html, each
+// other slide in N.html, the reader in read.html, so that every address paints from its HTML. One
+// offline Chromium for all: the built site on loopback, and no host but 127.0.0.1 resolves, so
+// nothing leaves the machine.
 import type { Page } from 'playwright-chromium'
 import type { Plugin, ResolvedConfig } from 'vite'
-import type { FirstPaintCapture } from './first-paint-capture.client.ts'
+import type { CaptureTarget, FirstPaintCapture } from './first-paint-capture.client.ts'
+import type { PageAssets } from './page-assets.ts'
 import { existsSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { runMain } from '../lib/main.ts'
 import { fontsAndImagesReady, twoFrames } from '../lib/page.client.ts'
-import { captureFirstPaint, firstPaintScript, withFirstPaint } from './first-paint.ts'
+import { waitForSlide } from '../lib/slide-wait.ts'
+import { captureFirstPaint, firstPaintScript, pageFile, withFirstPaint } from './first-paint.ts'
 import { OG_IMAGE_FILE, OG_IMAGE_SIZE, writeOgImage } from './og-image.ts'
+import { deckUrl } from './social-meta.ts'
 
 export interface SlideOneOptions {
   /** The base the deck was built for; "/" unless set. */
@@ -25,7 +30,7 @@ export interface SlideOneOptions {
  * Opens slide 1 of a built deck in an offline headless Chromium, at the Open Graph image's size, once
  * its fonts and images are in and it is painted, and runs `work` on the page. The browser and the
  * server are closed afterwards, whatever happens. Browser and server code load on first use, so
- * the Vite config that registers slideOneAtBuild stays light.
+ * the Vite config that registers prerenderAtBuild stays light.
  */
 export async function withSlideOne<T>(distDir: string, options: SlideOneOptions, work: (page: Page) => Promise<T>): Promise<T> {
   const { launchOfflineChromium } = await import('../lib/offline.ts')
@@ -62,22 +67,58 @@ export async function withSlideOne<T>(distDir: string, options: SlideOneOptions,
   }
 }
 
-export interface SlideOneAtBuildOptions {
+export interface PrerenderOptions {
   /** Slidev's colorSchema: "auto" lets the script follow the viewer's preference as Slidev does. */
   colorSchema?: string
+  /** How many slides the deck shows (hidden and disabled ones are not routes). */
+  slides: number
+  /** The files each page needs, filled in by setup/vite-plugins.ts's preloadFirstSlide while the HTML is written. */
+  assets: PageAssets
+}
+
+/** Shows slide `no` through the deck's own router (as a reader moving on would) and waits until it is drawn. */
+async function showSlide(page: Page, no: number): Promise<void> {
+  if (no !== 1) {
+    await page.evaluate((n) => {
+      history.pushState(null, '', new URL(String(n), document.baseURI).pathname)
+      dispatchEvent(new PopStateEvent('popstate', { state: null }))
+    }, no)
+  }
+  await waitForSlide(page, no)
+  await page.evaluate(fontsAndImagesReady)
+  await page.evaluate(twoFrames)
+}
+
+/** Every page's capture: each slide in running order, then the reader once it says it is laid out. */
+async function capturePages(page: Page, base: string, slides: number): Promise<Map<CaptureTarget, FirstPaintCapture>> {
+  const captures = new Map<CaptureTarget, FirstPaintCapture>()
+  for (let no = 1; no <= slides; no++) {
+    await showSlide(page, no)
+    const target: CaptureTarget = { kind: 'slide', no }
+    captures.set(target, await captureFirstPaint(page, target))
+  }
+  await page.goto(new URL(`${base.replace(/^\//, '')}read`, `${new URL(page.url()).origin}/`).href)
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.reader ?? ''))
+  if (await page.evaluate(() => document.documentElement.dataset.reader) !== 'ready')
+    throw new Error('the reader view failed to lay out (data-reader="error"): see the browser console')
+  await page.evaluate(twoFrames)
+  const reader: CaptureTarget = { kind: 'reader' }
+  captures.set(reader, await captureFirstPaint(page, reader))
+  return captures
 }
 
 /**
  * After `slidev build` has written the site (before the service worker's precache list is made, so
- * both files are in it): og-image.png of slide 1, and slide 1's markup in index.html as its static
- * first paint. RECAP_OG_IMAGE=0 skips the picture (the tags still point at it), RECAP_FIRST_PAINT=0
- * the first paint. Without a Chromium the build still succeeds, with a warning, without either.
+ * every file written here is in it): og-image.png of slide 1, and every page prerendered: slide 1's
+ * markup in index.html, slide N's in N.html, the reader's in read.html, each its static first paint.
+ * RECAP_OG_IMAGE=0 skips the picture (the tags still point at it), RECAP_FIRST_PAINT=0 the
+ * prerendered pages. Without a Chromium the build still succeeds, with a warning, without either.
  */
-export function slideOneAtBuild(options: SlideOneAtBuildOptions = {}): Plugin {
+export function prerenderAtBuild(options: PrerenderOptions): Plugin {
   let config: ResolvedConfig | undefined
   let failed = false
   return {
-    name: 'recap:slide-one',
+    name: 'recap:prerender',
     apply: 'build',
     configResolved(resolved) {
       config = resolved
@@ -102,14 +143,20 @@ export function slideOneAtBuild(options: SlideOneAtBuildOptions = {}): Plugin {
         if ((!og && !firstPaint) || !existsSync(indexHtml))
           return
         const started = performance.now()
-        let result: { ogImage?: string, firstPaint?: FirstPaintCapture }
+        // Pages prerendered by an earlier build into the same folder (Vite empties only a folder
+        // inside the project) would answer the capture's addresses with that build's files.
+        for (const name of await readdir(outDir)) {
+          if (/^(?:\d+|read)\.html$/.test(name))
+            await rm(join(outDir, name))
+        }
+        let result: { ogImage?: string, pages?: Map<CaptureTarget, FirstPaintCapture> }
         try {
           result = await withSlideOne(outDir, { base: config.base }, async page => ({
             ogImage: og
               ? await writeOgImage(page, join(outDir, OG_IMAGE_FILE))
               : undefined,
-            firstPaint: firstPaint
-              ? await captureFirstPaint(page)
+            pages: firstPaint
+              ? await capturePages(page, config!.base, options.slides)
               : undefined,
           }))
         }
@@ -117,17 +164,25 @@ export function slideOneAtBuild(options: SlideOneAtBuildOptions = {}): Plugin {
           const { BrowserNotFoundError } = await import('../lib/browser.ts')
           if (!(error instanceof BrowserNotFoundError))
             throw error
-          config.logger.warn(`[recap:slide-one] no ${OG_IMAGE_FILE} and no first paint: ${error.message}`)
+          config.logger.warn(`[recap:prerender] no ${OG_IMAGE_FILE} and no prerendered pages: ${error.message}`)
           return
         }
-        if (result.firstPaint) {
+        if (result.pages) {
           const { code, hash } = await firstPaintScript()
           const script = `${config.build.assetsDir}/first-paint-${hash}.js`
           await writeFile(join(outDir, script), code)
           const html = await readFile(indexHtml, 'utf8')
-          await writeFile(indexHtml, withFirstPaint(html, result.firstPaint, { base: config.base, colorSchema: options.colorSchema ?? 'auto', script }))
+          for (const [target, capture] of result.pages) {
+            await writeFile(join(outDir, pageFile(target)), withFirstPaint(html, target, capture, {
+              base: config.base,
+              colorSchema: options.colorSchema ?? 'auto',
+              script,
+              assets: options.assets,
+              siteUrl: deckUrl(process.env, config.base),
+            }))
+          }
         }
-        config.logger.info(`[recap:slide-one] ${[result.ogImage, result.firstPaint && 'first paint in index.html'].filter(Boolean).join(', ')} (${Math.round(performance.now() - started)} ms)`)
+        config.logger.info(`[recap:prerender] ${[result.ogImage, result.pages && `${result.pages.size} pages prerendered (index.html, 2.html…, read.html)`].filter(Boolean).join(', ')} (${Math.round(performance.now() - started)} ms)`)
       },
     },
   }
