@@ -68,7 +68,7 @@ function oneCharset(): Plugin {
 
 /** The modules Slidev 53 gives the slide view and slide N (see its routes and slides virtual modules), and the reader's route. */
 const PLAY_PAGE = /\/@slidev\/client\/pages\/play\.vue$/
-const SLIDE_MODULE = /^\/@slidev\/slides\/(\d+)\/md$/
+const SLIDES_MODULE = '/@slidev/slides/'
 const READER_PAGE = /\/app\/reader\/ReaderPage\.vue$/
 
 type Chunk = Rollup.OutputChunk & { viteMetadata?: { importedCss: Set<string> } }
@@ -137,7 +137,10 @@ function preloadFirstSlide(options: ResolvedSlidevOptions, assets: PageAssets): 
         assets.common = { js: play.js, css: play.css }
         assets.slides.clear()
         for (const chunk of chunks) {
-          const no = SLIDE_MODULE.exec(chunk.facadeModuleId ?? '')?.[1]
+          const id = chunk.facadeModuleId ?? ''
+          const no = id.startsWith(SLIDES_MODULE)
+            ? /^(\d+)\/md$/.exec(id.slice(SLIDES_MODULE.length))?.[1]
+            : undefined
           if (no) {
             assets.slides.set(Number(no), filesOf(chunk, byFile, {
               js: [

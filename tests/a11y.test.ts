@@ -12,7 +12,7 @@ import { describeViolations, runAxe } from './support/axe.ts'
 import { connectBrowser } from './support/browser.ts'
 import { loadDeckWithContent } from './support/deck.ts'
 import { ROOT } from './support/paths.ts'
-import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, showSlideAllClicks, waitForSlide } from './support/site.ts'
+import { currentSlide, firstSlidesWithoutClicks, guardNetwork, openSlide, showSlideAllClicks, startApp, waitForSlide } from './support/site.ts'
 
 const deck = await loadDeckWithContent()
 const slideNumbers = deck.slides.map(slide => slide.number)
@@ -70,6 +70,7 @@ afterAll(async () => {
 async function openView(page: Page, { path, ready }: View, scheme: Scheme): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme })
   await page.goto(new URL(path, server.url).href)
+  await startApp(page)
   await page.locator(ready).first().waitFor({ state: 'attached' })
   await page.evaluate(fontsReady)
 }

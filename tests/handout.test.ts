@@ -18,6 +18,7 @@ import { talks as deckTalks } from '../data/talks.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { PrintError, printPdf } from '../scripts/lib/print.ts'
 import { serveStatic } from '../scripts/lib/serve.ts'
+import { startApp } from '../scripts/lib/slide-wait.ts'
 import { APPENDIX_SECTION, formatMade, madeOn } from '../shared/print-model.ts'
 import { connectBrowser } from './support/browser.ts'
 import { FIXTURE_ENTRY } from './support/fixture.ts'
@@ -77,6 +78,7 @@ async function readSiteHeadings(browser: Browser, distDir: string): Promise<void
   try {
     const page = await context.newPage()
     await page.goto(`${server.url}1`)
+    await startApp(page)
     for (const slide of deck.slides) {
       if (slide.number > 1) {
         // Through the router, as a reader's "next" does, rather than reloading the app 26 times.

@@ -290,10 +290,14 @@ describe('the public site built with --base /recap/', () => {
       expect(index).toContain(`content="${metaCsp()}"`)
     })
 
-    it('answers a slide route with 404.html, status 404, and the deck boots on that slide', async () => {
-      const response = await p.page.goto(slideUrl(pages.url, 7, 2))
-      expect(response!.status()).toBe(404)
+    it('answers a slide route with its prerendered page, and a route with no file with 404.html, status 404, where the deck boots', async () => {
+      const slide = await p.page.goto(slideUrl(pages.url, 7, 2))
+      expect(slide!.status()).toBe(200)
+      expect(await slide!.text()).toContain('data-page="7"')
       await waitForSlide(p.page, 7)
+      const reader = await p.page.goto(new URL('read/7', pages.url).href)
+      expect(reader!.status()).toBe(404)
+      await p.page.waitForFunction(() => document.documentElement.dataset.reader === 'ready')
     })
 
     it.each(deck.slides.map(slide => slide.number))('boots on slide %i from its route, with no CSP violation', async (no) => {

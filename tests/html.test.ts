@@ -15,7 +15,12 @@ describe('the built deck is valid HTML', () => {
 
   it('passes the Nu HTML Checker with no error, in every HTML file of the build', async () => {
     const dist = inject('distDir')
-    expect(await htmlFiles(dist)).toEqual(expect.arrayContaining(['index.html', '404.html']))
+    expect(await htmlFiles(dist)).toEqual(expect.arrayContaining([
+      'index.html',
+      '404.html',
+      '2.html',
+      'read.html',
+    ]))
     const errors = await htmlErrors([dist])
     expect(errors, `${errors.length} HTML errors:\n${errors.join('\n')}`).toEqual([])
   })

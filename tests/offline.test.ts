@@ -3,7 +3,7 @@ import type { NetworkGuard } from './support/site.ts'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { FIXTURE_ENTRY } from './support/fixture.ts'
-import { guardNetwork, openSlide, serveBuiltDeck, showSlideAllClicks, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
+import { guardNetwork, openSlide, serveBuiltDeck, showSlideAllClicks, startApp, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
 
 /** Offline is machinery: tested on the fixture deck's build. */
 const deck = await loadDeck(FIXTURE_ENTRY)
@@ -59,6 +59,7 @@ describe('offline, after a first visit (PWA service worker)', () => {
     await context.setOffline(true)
 
     await page.reload()
+    await startApp(page)
     await waitForSlide(page, 1)
     // From slide 1, loaded again above, each slide is reached through the deck's router; the next
     // test loads a deep link offline in a new tab.

@@ -17,7 +17,7 @@ import { listFiles, plainWordRuns, searchableText, wordsPattern } from './suppor
 import { FIXTURE_ENTRY } from './support/fixture.ts'
 import { htmlErrorsByDir } from './support/html.ts'
 import { ROOT } from './support/paths.ts'
-import { guardNetwork, openSlide, waitForRoute } from './support/site.ts'
+import { guardNetwork, openSlide, startApp, waitForRoute } from './support/site.ts'
 
 /** The machinery is tested on the fixture deck; the real deck's notes must be as searchable as the fixture's. */
 const deck = await loadDeck(FIXTURE_ENTRY)
@@ -60,6 +60,7 @@ async function findNotes(dir: string, skip: (file: string) => boolean = () => fa
 /** Loads a route and waits until the deck's router has mounted what it renders there (a slide, a page or Slidev's 404). */
 async function openRoute(page: Page, baseUrl: string, route: string): Promise<void> {
   await page.goto(new URL(route, baseUrl).href)
+  await startApp(page)
   await waitForRoute(page)
 }
 

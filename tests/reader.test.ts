@@ -8,7 +8,7 @@ import { searchDocuments } from '../shared/search.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
 import { loadDeckWithContent } from './support/deck.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
-import { guardNetwork, openSlide, serveBuiltDeck, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
+import { guardNetwork, openSlide, serveBuiltDeck, startApp, waitForServiceWorker, waitForSlide, watchPageErrors } from './support/site.ts'
 
 const deck = await loadDeckWithContent()
 const total = deck.slides.length
@@ -76,6 +76,7 @@ async function waitForReader(page: Page, at: { path?: string, hash?: string } = 
  */
 async function openReader(page: Page, suffix = ''): Promise<void> {
   await page.goto(readUrl(suffix))
+  await startApp(page)
   await waitForReader(page)
 }
 
@@ -407,6 +408,8 @@ describe('the deck leads to the reader', () => {
       // Opened again on this device, the deck goes straight to the reader, at the same slide.
       const again = await context.newPage()
       await again.goto(new URL('7', served.server.url).href)
+      await again.waitForURL(/\/read#7$/)
+      await startApp(again)
       await waitForReader(again, { path: '/read', hash: '#7' })
       await waitUntilAtTop(again, 7)
     }
@@ -480,6 +483,7 @@ describe('the reader costs the deck nothing before its first slide, and works of
       await own.close()
       await context.setOffline(true)
       await page.goto(new URL('read#7', own.url).href)
+      await startApp(page)
       await page.waitForFunction(() => document.documentElement.dataset.reader === 'ready')
       await waitUntilAtTop(page, 7)
       await page.locator('#reader-search-input').fill('Kolla')

@@ -16,7 +16,7 @@ import { fullSentences } from './support/deck.ts'
 import { describeProblems, foreignRequests, inspectSlideLayout, recordBrowser, trackInFlight } from './support/layout.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
 import { decodeQr, faintText, measureRoom, ROOM_MAX_MEDIAN_WORDS, ROOM_MAX_WORDS, ROOM_MIN_CONTRAST, roomTable, smallText } from './support/room.ts'
-import { guardNetwork, serveBuiltDeck, showSlideAllClicks, slideUrl, waitForActivatedWorker, waitForSlide } from './support/site.ts'
+import { guardNetwork, serveBuiltDeck, showSlideAllClicks, slideUrl, startApp, waitForActivatedWorker, waitForSlide } from './support/site.ts'
 
 const deck = await loadDeck()
 const CANVAS: ViewportSize = { width: 980, height: 552 }
@@ -195,6 +195,7 @@ describe('the QR codes for the room', () => {
         const what = `${slides.join(', ')}: the page at ${url}`
         const mark = markOf(s)
         await s.page.goto(url)
+        await startApp(s.page)
         const state = await s.page.waitForFunction(() => {
           const { reader, handout } = document.documentElement.dataset
           return [reader, handout].find(s => s === 'ready' || s === 'error')
@@ -219,6 +220,7 @@ describe('service worker', () => {
     const s = await session(CANVAS)
     try {
       await s.page.goto(slideUrl(served.server.url, 1))
+      await startApp(s.page)
       await waitForSlide(s.page, 1)
       if (built) {
         // Activation follows the install, which is when the precache has been fetched.

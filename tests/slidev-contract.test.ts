@@ -47,7 +47,7 @@ const CONTRACT: readonly Reliance[] = [
     kind: 'class',
     slidev: 'client/utils.ts',
     inSlidev: 'slidev-page-${',
-    deck: ['scripts/bench/probe.client.ts', 'scripts/site/first-paint-capture.client.ts', 'scripts/site/slide-one.ts'],
+    deck: ['scripts/bench/probe.client.ts', 'scripts/site/first-paint-capture.client.ts', 'scripts/site/prerender.ts'],
   },
   {
     name: 'slidev-layout',

@@ -16,7 +16,7 @@ import type { Browser } from 'playwright-chromium'
 import type { ExportTiming } from './export.ts'
 import type { Category, LighthouseRun, Preset } from './lighthouse.ts'
 import type { LoadSample } from './load.ts'
-import type { ReaderSample } from './reader.ts'
+import type { PageSample } from './pages.ts'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
@@ -26,14 +26,14 @@ import { chromium } from 'playwright-chromium'
 import { median } from '../../shared/stats.ts'
 import { resolveChromium } from '../lib/browser.ts'
 import { slidevBuild } from '../lib/build.ts'
-import { DECK_ROOT as ROOT } from '../lib/deck.ts'
+import { loadDeck, DECK_ROOT as ROOT } from '../lib/deck.ts'
 import { runMain } from '../lib/main.ts'
 import { launchOfflineChromium } from '../lib/offline.ts'
 import { serveStatic } from '../lib/serve.ts'
 import { timeSlidevExport } from './export.ts'
 import { CATEGORIES, runLighthouse } from './lighthouse.ts'
 import { coldLoad } from './load.ts'
-import { readerColdLoad, readerUrl } from './reader.ts'
+import { pageColdLoad } from './pages.ts'
 import { prepareStarter } from './starter.ts'
 import { formatBytes, formatCount, formatMs, formatRatio, formatSeconds, ratio, timed } from './stats.ts'
 
@@ -124,8 +124,20 @@ async function bench(argv: string[]): Promise<void> {
     starter: join(work, 'starter-dist'),
   }
   const results = {} as Record<Deck, DeckResult>
-  /** Ours only: the reader view, /read, as a phone loads it (the starter has none). */
-  const reader = { loads: [] as ReaderSample[], lighthouse: [] as LighthouseRun[], errors: [] as string[] }
+  /**
+   * Ours only: prerendered pages as a phone loads them (issue 16): slide 1, a slide in the middle of
+   * the deck (the address people share) and the reader. The starter has neither deep-link pages nor a reader.
+   */
+  const slideCount = (await loadDeck()).slides.length
+  const PAGES = [
+    '1',
+    String(Math.ceil(slideCount / 2)),
+    'read',
+  ]
+  const pages = Object.fromEntries(PAGES.map(path => [
+    path,
+    { loads: [] as PageSample[], lighthouse: [] as LighthouseRun[], errors: [] as string[] },
+  ]))
 
   for (const deck of DECKS) {
     log(`${deck}: slidev build`)
@@ -158,13 +170,15 @@ async function bench(argv: string[]): Promise<void> {
           results[deck].loads.push(sample)
           log(`${deck}: load ${i + 1}/${RUNS}: slide 1 at ${formatMs(sample.firstSlideMs)} (app ${formatMs(sample.appSlideMs)}), ${formatBytes(sample.jsCssBytes)} JS+CSS, ${sample.requests} requests (${sample.external} off-host)${sample.overBudget ? ', over budget' : ''}`)
         }
-        try {
-          const sample = await readerColdLoad(browser, servers.ours.url, { budgetMs: LOAD_BUDGET })
-          reader.loads.push(sample)
-          log(`ours /read: load ${i + 1}/${RUNS}: ready at ${formatMs(sample.readyMs)}, ${formatBytes(sample.jsCssBytes)} JS+CSS, ${formatBytes(sample.allBytes)} in all, ${sample.requests} requests`)
-        }
-        catch (error) {
-          reader.errors.push(`load: ${(error as Error).message.split('\n')[0]}`)
+        for (const path of PAGES) {
+          try {
+            const sample = await pageColdLoad(browser, servers.ours.url, path, { budgetMs: LOAD_BUDGET })
+            pages[path]!.loads.push(sample)
+            log(`ours /${path}: load ${i + 1}/${RUNS}: first paint ${formatMs(sample.fcpMs)} with ${formatBytes(sample.paintJsCss)} JS+CSS, app ${formatMs(sample.appAfterKeyMs)} after the first key`)
+          }
+          catch (error) {
+            pages[path]!.errors.push(`load: ${(error as Error).message.split('\n')[0]}`)
+          }
         }
       }
     }
@@ -186,14 +200,16 @@ async function bench(argv: string[]): Promise<void> {
               log(`${deck}: Lighthouse ${preset} failed: ${(error as Error).message}`)
             }
           }
-          if (preset === 'mobile') {
+          for (const path of preset === 'mobile'
+            ? PAGES
+            : []) {
             try {
-              const result = await runLighthouse(readerUrl(servers.ours.url), 'mobile')
-              reader.lighthouse.push(result)
-              log(`ours /read: Lighthouse mobile: ${CATEGORIES.map(c => `${c} ${result.scores[c]}`).join(', ')}`)
+              const result = await runLighthouse(new URL(path, servers.ours.url).href, 'mobile')
+              pages[path]!.lighthouse.push(result)
+              log(`ours /${path}: Lighthouse mobile: ${CATEGORIES.map(c => `${c} ${result.scores[c]}`).join(', ')}; TBT ${formatMs(result.metrics.tbt)}`)
             }
             catch (error) {
-              reader.errors.push(`Lighthouse mobile: ${(error as Error).message.split('\n')[0]}`)
+              pages[path]!.errors.push(`Lighthouse mobile: ${(error as Error).message.split('\n')[0]}`)
             }
           }
         }
@@ -253,7 +269,7 @@ async function bench(argv: string[]): Promise<void> {
     loadRow('Requests leaving localhost', 'external', formatCount),
     loadRow('Failed requests', 'failed', formatCount),
     loadRow('First slide visible', 'firstSlideMs', formatMs),
-    loadRow('Slide 1 drawn by the app (interactive)', 'appSlideMs', formatMs),
+    loadRow('App ready after the first key (ours; the starter\'s starts alone)', 'appAfterKeyMs', formatMs),
     loadRow('Largest contentful paint', 'lcpMs', formatMs),
     tableRow('Build time (slidev build)', deck => results[deck].buildMs, formatSeconds),
   ]
@@ -332,20 +348,22 @@ async function bench(argv: string[]): Promise<void> {
     return [`Ours, Lighthouse ${preset}: FCP ${formatMs(m(r => r.metrics.fcp))}, LCP ${formatMs(m(r => r.metrics.lcp))}, TBT ${formatMs(m(r => r.metrics.tbt))}, CLS ${m(r => r.metrics.cls).toFixed(3)}, Speed Index ${formatMs(m(r => r.metrics.si))}, benchmarkIndex ${formatCount(m(r => r.benchmarkIndex))}`]
   })
   notes.push(...lhMetrics)
-  if (reader.loads.length) {
-    const m = (pick: (s: ReaderSample) => number): number => median(reader.loads.map(pick))
-    notes.push(`Ours, reader view /read on a phone (390x844, median of ${reader.loads.length} cold loads): every slide laid out at ${formatMs(m(s => s.readyMs))}; JS+CSS ${formatBytes(m(s => s.jsCssBytes))} (${formatBytes(m(s => s.jsCssWireBytes))} gzip), everything ${formatBytes(m(s => s.allBytes))} (${formatBytes(m(s => s.allWireBytes))} gzip), ${formatCount(m(s => s.requests))} requests, ${formatCount(m(s => s.external))} off-host`)
+  for (const path of PAGES) {
+    const { loads, lighthouse, errors } = pages[path]!
+    if (loads.length) {
+      const m = (pick: (s: PageSample) => number): number => median(loads.map(pick))
+      notes.push(`Ours, /${path} on a phone-sized window (390x844, median of ${loads.length} cold loads): first paint ${formatMs(m(s => s.fcpMs))}, with ${formatBytes(m(s => s.paintJsCss))} of JS+CSS (${formatBytes(m(s => s.paintJsCssWire))} gzip); loaded with the app's code preloaded, not run: ${formatBytes(m(s => s.loadedJsCss))} (${formatBytes(m(s => s.loadedJsCssWire))} gzip); the app ready ${formatMs(m(s => s.appAfterKeyMs))} after the first key`)
+    }
+    if (lighthouse.length) {
+      const mm = (pick: (r: LighthouseRun) => number): number => median(lighthouse.map(pick))
+      notes.push(`Ours, Lighthouse mobile on /${path} (median of ${lighthouse.length}: ${lighthouse.map(r => r.scores.performance).join(', ')}; targets 95, CLS 0, TBT under 150 ms): ${CATEGORIES.map(c => `${c} ${score(mm(r => r.scores[c]))}`).join(', ')}; FCP ${formatMs(mm(r => r.metrics.fcp))}, LCP ${formatMs(mm(r => r.metrics.lcp))}, TBT ${formatMs(mm(r => r.metrics.tbt))}, CLS ${mm(r => r.metrics.cls).toFixed(3)}, benchmarkIndex ${formatCount(mm(r => r.benchmarkIndex))}`)
+      const below = new Map(lighthouse.flatMap(r => r.failing.map(a => [`${a.category}: ${a.id}`, `${a.title} (${a.score.toFixed(2)})`] as const)))
+      if (below.size)
+        notes.push(`Ours, Lighthouse mobile on /${path}, audits below 0.9: ${[...below].map(([id, text]) => `${id}: ${text}`).join('; ')}`)
+    }
+    for (const error of errors)
+      notes.push(`Ours, /${path}: ${error}`)
   }
-  if (reader.lighthouse.length) {
-    const runs = reader.lighthouse
-    const m = (pick: (r: LighthouseRun) => number): number => median(runs.map(pick))
-    notes.push(`Ours, Lighthouse mobile on /read (median of ${runs.length}; targets 95, 100, 100, 100): ${CATEGORIES.map(c => `${c} ${score(m(r => r.scores[c]))}`).join(', ')}; FCP ${formatMs(m(r => r.metrics.fcp))}, LCP ${formatMs(m(r => r.metrics.lcp))}, TBT ${formatMs(m(r => r.metrics.tbt))}, CLS ${m(r => r.metrics.cls).toFixed(3)}`)
-    const below = new Map(runs.flatMap(r => r.failing.map(a => [`${a.category}: ${a.id}`, `${a.title} (${a.score.toFixed(2)})`] as const)))
-    if (below.size)
-      notes.push(`Ours, Lighthouse mobile on /read, audits below 0.9: ${[...below].map(([id, text]) => `${id}: ${text}`).join('; ')}`)
-  }
-  for (const error of reader.errors)
-    notes.push(`Ours, /read: ${error}`)
   if (failing.size)
     notes.push(`Ours, Lighthouse audits below 0.9: ${[...failing].map(([id, text]) => `${id}: ${text}`).join('; ')}`)
   notes.push(`Bench time: ${formatSeconds(performance.now() - started)}`)
@@ -360,7 +378,7 @@ async function bench(argv: string[]): Promise<void> {
       notes,
       rows,
       results,
-      reader,
+      pages,
     }, null, 2)}\n`)
   }
 }

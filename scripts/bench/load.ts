@@ -3,13 +3,20 @@
 import type { Browser, Request } from 'playwright-chromium'
 import type { PageProbe } from './probe.client.ts'
 import { isExternal } from '../lib/offline.ts'
-import { appSlidePainted, pageResources, probeFigures, probePage } from './probe.client.ts'
+import { startApp } from '../lib/slide-wait.ts'
+import { appSlidePainted, pageNow, pageResources, probeFigures, probePage, slidePainted } from './probe.client.ts'
 
 export interface LoadSample {
   /** Navigation start to the first frame that shows slide 1, static first paint or app, in ms. */
   firstSlideMs: number
   /** Navigation start to the first frame that shows the app's slide 1 (interactive), in ms. */
   appSlideMs: number
+  /**
+   * Where the app waits for the viewer (ours: scripts/site/first-paint.client.ts), from the first key
+   * press, made once the page has loaded and its network is quiet, to the app's slide; NaN where the
+   * app started by itself.
+   */
+  appAfterKeyMs: number
   /** Largest contentful paint, in ms, as Chromium reports it. */
   lcpMs: number
   /** Bytes of JS and CSS received before the app showed slide 1, uncompressed. */
@@ -81,7 +88,7 @@ export async function coldLoad(browser: Browser, url: string, options: LoadOptio
     let overBudget = false
     await page.goto(url, { waitUntil: 'commit', timeout: options.budgetMs })
     try {
-      await page.waitForFunction(appSlidePainted, undefined, {
+      await page.waitForFunction(slidePainted, undefined, {
         timeout: Math.max(1, deadline - performance.now()),
         polling: 50,
       })
@@ -101,6 +108,22 @@ export async function coldLoad(browser: Browser, url: string, options: LoadOptio
         break
       await new Promise(done => setTimeout(done, 100))
     }
+    // A prerendered page: the app starts on the first key.
+    let appAfterKeyMs = Number.NaN
+    if (!overBudget && !(await page.evaluate(appSlidePainted))) {
+      const pressed = await page.evaluate(pageNow)
+      await startApp(page)
+      try {
+        await page.waitForFunction(appSlidePainted, undefined, {
+          timeout: Math.max(1, deadline - performance.now()),
+          polling: 50,
+        })
+        appAfterKeyMs = (await page.evaluate(probeFigures)).appSlide! - pressed
+      }
+      catch {
+        overBudget = true
+      }
+    }
 
     const probe: PageProbe = await page.evaluate(probeFigures)
     const resources = await page.evaluate(pageResources)
@@ -113,6 +136,7 @@ export async function coldLoad(browser: Browser, url: string, options: LoadOptio
     return {
       firstSlideMs: firstSlide,
       appSlideMs: appSlide,
+      appAfterKeyMs,
       lcpMs: probe.lcp ?? Number.NaN,
       jsCssBytes: jsCss.reduce((sum, r) => sum + r.bytes, 0),
       jsCssWireBytes: jsCss.reduce((sum, r) => sum + r.wire, 0),

@@ -96,6 +96,12 @@ export function probeFigures(): PageProbe {
   return (window as { __recapProbe?: PageProbe }).__recapProbe ?? {}
 }
 
+/** True once the probe has seen slide 1 painted, by the app or by the static first paint. */
+export function slidePainted(): boolean {
+  const probe = (window as { __recapProbe?: PageProbe }).__recapProbe
+  return probe?.appSlide !== undefined || probe?.staticSlide !== undefined
+}
+
 /** True once the probe has seen the app's slide 1 painted. */
 export function appSlidePainted(): boolean {
   return (window as { __recapProbe?: PageProbe }).__recapProbe?.appSlide !== undefined
@@ -109,9 +115,4 @@ export function keepResourceTimings(): void {
 /** The page's clock: milliseconds since its navigation started. */
 export function pageNow(): number {
   return performance.now()
-}
-
-/** True once the reader view says it has laid out every slide. */
-export function readerReady(): boolean {
-  return document.documentElement.dataset.reader === 'ready'
 }

@@ -11,7 +11,7 @@
 //                  HTML as <meta> elements, and a .nojekyll file keeps _-prefixed assets served
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs, promisify, stripVTControlCharacters } from 'node:util'
@@ -101,9 +101,9 @@ export async function buildPublic(options: PublicBuildOptions): Promise<string> 
   return out
 }
 
-/** Writes the security policy into the site's HTML pages as <meta>, for hosts that cannot send headers. */
+/** Writes the security policy into the site's HTML pages (index.html, 404.html, the prerendered N.html and read.html) as <meta>, for hosts that cannot send headers. */
 export async function addSecurityMeta(out: string): Promise<void> {
-  for (const page of ['index.html', '404.html']) {
+  for (const page of (await readdir(out)).filter(name => name.endsWith('.html'))) {
     const file = join(out, page)
     await writeFile(file, injectSecurityMeta(await readFile(file, 'utf8')))
   }
@@ -204,7 +204,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   }
 
   if (options.pages) {
-    say('security policy as <meta> in index.html and 404.html, .nojekyll')
+    say('security policy as <meta> in every HTML page, .nojekyll')
     await addSecurityMeta(out)
   }
   return { out, downloads }

@@ -23,6 +23,8 @@ export interface FirstPaintCapture {
   title: string
   /** The page's text, whitespace collapsed: what a search engine or a link preview reads. */
   text: string
+  /** The language and direction the app set on <html> (Slidev's `htmlAttrs`, which styles depend on). */
+  htmlAttrs: { lang?: string, dir?: string }
 }
 
 /** The page's markup, cleaned up to stand in a document of its own. */
@@ -152,5 +154,13 @@ export function captureMarkup(target: CaptureTarget): FirstPaintCapture {
     showAttrs: scoped(show),
     title: document.title,
     text,
+    htmlAttrs: {
+      ...(document.documentElement.lang
+        ? { lang: document.documentElement.lang }
+        : {}),
+      ...(document.documentElement.dir
+        ? { dir: document.documentElement.dir }
+        : {}),
+    },
   }
 }

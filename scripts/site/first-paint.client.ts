@@ -83,19 +83,22 @@
   // so that it does not wait for the app: the reader's own page is prerendered too.
   const choiceKey = data('reader-choice-key')
   const narrowQuery = data('narrow-query')
-  if (shot && choiceKey && narrowQuery && !!window.matchMedia && window.matchMedia(narrowQuery).matches) {
-    let choice: string | null = null
-    try {
-      choice = localStorage.getItem(choiceKey)
-    }
-    catch {
-      // Storage denied: nothing was remembered.
-    }
-    if (choice === 'reader') {
-      location.replace(`${base}read#${page}`)
-      return
-    }
+  let choice: string | null = null
+  try {
+    choice = choiceKey
+      ? localStorage.getItem(choiceKey)
+      : null
   }
+  catch {
+    // Storage denied: nothing was remembered.
+  }
+  if (shot && choice === 'reader' && narrowQuery && !!window.matchMedia && window.matchMedia(narrowQuery).matches) {
+    location.replace(`${base}read#${page}`)
+    return
+  }
+  // The reader says so where this device chose it (app/reader/ReaderPage.vue shows the same line).
+  if (reader && choice === 'reader')
+    reader.querySelector('[data-recap-reader-choice]')?.removeAttribute('hidden')
 
   const schema = data('color-schema')
   let dark = schema === 'dark'

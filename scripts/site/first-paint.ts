@@ -43,11 +43,10 @@ export async function captureFirstPaint(page: Page, target: CaptureTarget): Prom
 
 /**
  * The slide overlay: fixed over the window, the slide scaled to fit as Slidev will (the script sets
- * the scale; without it, CSS computes the same where the browser can divide lengths), on Slidev's
- * slide background.
+ * the scale; without it the slide shows at its own size, centred), on Slidev's slide background.
  */
 export const FIRST_PAINT_STYLE = '#recap-first-paint{position:fixed;inset:0;z-index:50;overflow:hidden;background:var(--slidev-slide-container-background,black)}'
-  + '#recap-first-paint>.slidev-slide-content{position:absolute;top:50%;left:50%;overflow:hidden;transform:translate(-50%,-50%) scale(var(--slidev-slide-scale,var(--recap-fit,1)))}'
+  + '#recap-first-paint>.slidev-slide-content{position:absolute;top:50%;left:50%;overflow:hidden;transform:translate(-50%,-50%) scale(var(--slidev-slide-scale,1))}'
   + '#recap-first-paint .recap-first-paint-show{height:100%}'
   + '[data-recap-needs-script]{display:none!important}'
 
@@ -171,8 +170,9 @@ export function withFirstPaint(html: string, target: CaptureTarget, capture: Fir
     `data-entry="${escapeAttribute(entry[1]!)}"`,
     `data-modulepreload="${escapeAttribute(preloads.join(' '))}"`,
     // Where this device chose the reader, a slide's address on a narrow portrait screen opens it (shared/reader-offer.ts).
+    `data-reader-choice-key="${READER_CHOICE_KEY}"`,
     ...(target.kind === 'slide'
-      ? [`data-reader-choice-key="${READER_CHOICE_KEY}"`, `data-narrow-query="${escapeAttribute(NARROW_PORTRAIT_QUERY)}"`]
+      ? [`data-narrow-query="${escapeAttribute(NARROW_PORTRAIT_QUERY)}"`]
       : []),
     ...(/<link rel="manifest"/.test(html)
       ? [`data-sw="${escapeAttribute(href('sw.js'))}"`]
@@ -181,17 +181,28 @@ export function withFirstPaint(html: string, target: CaptureTarget, capture: Fir
   const script = `<script src="${escapeAttribute(href(options.script))}" ${data}></script>`
   const markup = target.kind === 'reader'
     ? `<div id="recap-reader-static">${capture.html}</div>\n${script}`
-    : `<div id="recap-first-paint" data-width="${capture.width}" data-height="${capture.height}" style="--recap-fit:min(calc(100vw / ${capture.width}px),calc(100vh / ${capture.height}px))">`
+    : `<main id="recap-first-paint" data-width="${capture.width}" data-height="${capture.height}">`
       + `<div class="slidev-slide-content" ${capture.contentAttrs.join(' ')} style="width:${capture.width}px;height:${capture.height}px">`
-      + `<div class="recap-first-paint-show" ${capture.showAttrs.join(' ')}>${capture.html}</div></div></div>\n${script}`
+      + `<div class="recap-first-paint-show" ${capture.showAttrs.join(' ')}>${capture.html}</div></div></main>\n${script}`
   out = out
     .replace(/\n\s*\n/g, '\n')
     .replace('</head>', `${stylesheets.join('\n')}${stylesheets.length ? '\n' : ''}<style id="recap-first-paint-style">${FIRST_PAINT_STYLE}</style>\n</head>`)
     .replace('<div id="app"></div>', `<div id="app"></div>\n${markup}`)
-  if (target.kind === 'reader') {
-    out = out.replace(/<html\b([^>]*)>/, (tag, attrs: string) => /\bclass="/.test(attrs)
-      ? tag.replace(/class="/, 'class="reader-mode ')
-      : `<html${attrs} class="reader-mode">`)
+  // <html> as the app will have it: its language and direction (styles depend on them), and the reader's page mode.
+  const htmlAttrs: Record<string, string> = {
+    ...capture.htmlAttrs,
+    ...(target.kind === 'reader'
+      ? { class: 'reader-mode' }
+      : {}),
   }
-  return out
+  return out.replace(/<html\b([^>]*)>/, (_, attrs: string) => {
+    let tag = attrs
+    for (const [name, value] of Object.entries(htmlAttrs)) {
+      const existing = new RegExp(`\\s${name}="[^"]*"`)
+      tag = existing.test(tag)
+        ? tag.replace(existing, ` ${name}="${escapeAttribute(value)}"`)
+        : `${tag} ${name}="${escapeAttribute(value)}"`
+    }
+    return `<html${tag}>`
+  })
 }

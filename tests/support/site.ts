@@ -3,7 +3,7 @@ import type { StaticServer } from '../../scripts/lib/serve.ts'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { launchChromium } from '../../scripts/lib/browser.ts'
 import { serveStatic } from '../../scripts/lib/serve.ts'
-import { waitForSlide } from '../../scripts/lib/slide-wait.ts'
+import { startApp, waitForSlide } from '../../scripts/lib/slide-wait.ts'
 import { connectBrowser } from './browser.ts'
 
 /**
@@ -57,9 +57,13 @@ export function slideUrl(baseUrl: string, no: number, clicks?: number): string {
 /** One way to keep a browser offline, shared with the scripts: see scripts/lib/offline.ts. */
 export { guardNetwork } from '../../scripts/lib/offline.ts'
 
-/** Opens slide `no` (all clicks revealed when `clicks` is large) and waits until it is on screen. */
+/**
+ * Opens slide `no` (all clicks revealed when `clicks` is large) as a viewer does (its prerendered
+ * page, then a first key press, which starts the app) and waits until the app shows it.
+ */
 export async function openSlide(page: Page, baseUrl: string, no: number, clicks?: number): Promise<void> {
   await page.goto(slideUrl(baseUrl, no, clicks))
+  await startApp(page)
   await waitForSlide(page, no)
 }
 
@@ -191,7 +195,7 @@ export async function waitForServiceWorker(page: Page, how: 'claim' | 'navigate'
 
 export type { NetworkGuard } from '../../scripts/lib/offline.ts'
 /** One wait for a slide on screen, shared with the scripts: see scripts/lib/slide-wait.ts. */
-export { waitForSlide } from '../../scripts/lib/slide-wait.ts'
+export { startApp, waitForSlide } from '../../scripts/lib/slide-wait.ts'
 
 export interface CspWatch {
   /** Each violation seen, as "directive: blocked URI (source:line)" or Chromium's console text. */
