@@ -13,7 +13,7 @@ import { FIXTURE_ENTRY } from './support/fixture.ts'
 import { netlifyConfig, pagesWorkflow, vercelConfig } from './support/hosting.ts'
 import { htmlErrors } from './support/html.ts'
 import { TEST_OUTPUT } from './support/paths.ts'
-import { goToSlide, guardNetwork, openSlide, showSlideAllClicks, slideUrl, waitForServiceWorker, waitForSlide, watchCsp, watchPageErrors } from './support/site.ts'
+import { goToSlide, guardNetwork, openSlide, showSlideAllClicks, slideUrl, startApp, waitForServiceWorker, waitForSlide, watchCsp, watchPageErrors } from './support/site.ts'
 
 /** Hosting is machinery: it is tested on the fixture deck (its builds are made once per run by the global setup). */
 const deck = await loadDeckWithContent(FIXTURE_ENTRY)
@@ -89,6 +89,7 @@ async function deepLinkSurvivesReload(page: Page, baseUrl: string, no: number, c
     expect(before.revealed.filter(Boolean).length, `${no}?clicks=${clicks} reveals ${clicks} elements`).toBe(clicks)
   }
   await page.reload()
+  await startApp(page)
   await waitForSlide(page, no)
   expect(await slideState(page)).toEqual(before)
 }

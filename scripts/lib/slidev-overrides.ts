@@ -49,6 +49,12 @@ import { fileURLToPath } from 'node:url'
  *   an uncaught "NotAllowedError: Wake Lock permission request denied". A refused wake lock only
  *   means the screen may sleep as usual: the refusal is caught.
  *
+ * - setupPWA (the "Caching for offline…" notice): shown while the service worker installs, and taken
+ *   down only by a worker's first install. Where a worker is active already (every visit after the
+ *   first, or one that a prerendered page registered before the app started:
+ *   scripts/site/first-paint.client.ts), nothing installs and the notice stayed up for good. Then
+ *   nothing is being cached: the notice goes when the registration says so.
+ *
  * Slidev's faded UI text (`op50` and the like) is below WCAG AA contrast; styles/recap.css raises it.
  */
 
@@ -61,6 +67,7 @@ const NOTE_DISPLAY = /[\\/]@slidev[\\/]client[\\/]internals[\\/]NoteDisplay\.vue
 const OVERVIEW = /[\\/]@slidev[\\/]client[\\/]pages[\\/]overview\.vue$/
 const PRESENTER = /[\\/]@slidev[\\/]client[\\/]pages[\\/]presenter\.vue$/
 const WAKE_LOCK = /[\\/]@slidev[\\/]client[\\/]composables[\\/]useWakeLock\.ts$/
+const PWA = /[\\/]@slidev[\\/]client[\\/]setup[\\/]pwa\.ts$/
 
 export const MENU_BUTTON = fileURLToPath(new URL('../../app/overrides/MenuButton.vue', import.meta.url))
 export const FORM_SLIDER = fileURLToPath(new URL('../../app/overrides/FormSlider.vue', import.meta.url))
@@ -100,6 +107,7 @@ const NAV_BLUR_IF = 'root.value.contains(activeElement.value))'
 const NOTE_CLASS = 'class="prose dark:prose-invert overflow-auto outline-none'
 const OVERVIEW_STATS = 'class="absolute z-2 top-0 right-0'
 const WAKE_LOCK_REQUEST = 'request(\'screen\')'
+const PWA_REGISTERED = '// SW registered; caching is in progress until onOfflineReady fires'
 
 function withoutQuery(id: string): string {
   return id.replace(/\?.*$/, '')
@@ -167,6 +175,12 @@ export function slidevClientFixes(): Plugin {
         patched = patchSource(patched, 'pages/presenter.vue', '<TimerInlined />', '<TimerInlined data-recap-timer />')
         return {
           code: patched,
+          map: null,
+        }
+      }
+      if (PWA.test(id)) {
+        return {
+          code: patchSource(code, 'setup/pwa.ts', PWA_REGISTERED, `${PWA_REGISTERED}, unless a worker is active already with nothing new to install\n      if (_registration?.active && !_registration.installing && !_registration.waiting)\n        pwaCaching.value = false`),
           map: null,
         }
       }

@@ -47,11 +47,36 @@ export function captureMarkup(target: CaptureTarget): FirstPaintCapture {
   if (target.kind === 'slide') {
     clone.classList.remove(`slidev-page-${target.no}`)
     clone.classList.add('recap-first-paint-page')
-    for (const element of [
+    // Ids go, but those the slide refers to itself (an SVG pattern's `url(#…)`, a `<use href="#…">`),
+    // which are renamed with their references instead, so the picture draws the same.
+    const all = [
       clone,
-      ...clone.querySelectorAll('[id]'),
-    ])
-      element.removeAttribute('id')
+      ...clone.querySelectorAll('*'),
+    ]
+    const referenced = new Set<string>()
+    for (const element of all) {
+      for (const { value } of element.attributes) {
+        for (const match of value.matchAll(/url\(["']?#([^)"']+)["']?\)|^#(\S+)$/g))
+          referenced.add(match[1] ?? match[2]!)
+      }
+    }
+    const renamed = (id: string): string => `recap-first-paint-${id}`
+    for (const element of all) {
+      if (element.id && referenced.has(element.id))
+        element.id = renamed(element.id)
+      else
+        element.removeAttribute('id')
+      for (const attribute of [...element.attributes]) {
+        const value = attribute.value.replace(/url\((["']?)#([^)"']+)(["']?)\)/g, (whole, open: string, id: string, close: string) => referenced.has(id)
+          ? `url(${open}#${renamed(id)}${close})`
+          : whole)
+          .replace(/^#(\S+)$/, (whole, id: string) => referenced.has(id) && attribute.name.endsWith('href')
+            ? `#${renamed(id)}`
+            : whole)
+        if (value !== attribute.value)
+          element.setAttribute(attribute.name, value)
+      }
+    }
   }
   else {
     // What needs the script (the search box, the bar's "open slide N" that follows the reading)

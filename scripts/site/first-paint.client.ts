@@ -148,19 +148,20 @@
 
   const live = location.search !== '' || document.querySelector('meta[name="recap-present-relay"]') !== null
   if (live) {
-    // Right after the frame that paints the page; a hidden tab, which paints no frames, starts it anyway.
+    // Right after the frame that paints the page; a hidden tab, which paints no frames, starts it
+    // anyway. A key pressed meanwhile (a clicker) is played to it all the same, below.
     requestAnimationFrame(() => setTimeout(start, 0))
     setTimeout(start, 500)
-    return
   }
-
-  window.addEventListener('load', () => {
-    const idle = (window as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback
-    if (idle)
-      idle(preload)
-    else
-      setTimeout(preload, 0)
-  })
+  else {
+    window.addEventListener('load', () => {
+      const idle = (window as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback
+      if (idle)
+        idle(preload)
+      else
+        setTimeout(preload, 0)
+    })
+  }
 
   /** The key or swipe to play again on the app's slide (not in the reader, where keys scroll the page natively). */
   let replay: { key: string, code: string, shiftKey: boolean } | undefined
