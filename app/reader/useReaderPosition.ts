@@ -59,8 +59,10 @@ export function useReaderPosition(first: number): ReaderPosition {
     }
   }
 
+  /** Follows the reader's scrolling from now on, starting from where the page is (a prerendered page the browser scrolled to its #anchor). */
   function track(): void {
     window.addEventListener('scroll', onScroll, { passive: true })
+    onScroll()
   }
 
   const bar = shallowRef<HTMLElement | null>(null)

@@ -51,9 +51,8 @@ import { fileURLToPath } from 'node:url'
  *
  * - setupPWA (the "Caching for offline…" notice): shown while the service worker installs, and taken
  *   down only by a worker's first install. Where a worker is active already (every visit after the
- *   first, or one that a prerendered page registered before the app started:
- *   scripts/site/first-paint.client.ts), nothing installs and the notice stayed up for good. Then
- *   nothing is being cached: the notice goes when the registration says so.
+ *   first), nothing installs and the notice stayed up for good. Then nothing is being cached: the
+ *   notice goes when the registration says so.
  *
  * Slidev's faded UI text (`op50` and the like) is below WCAG AA contrast; styles/recap.css raises it.
  */

@@ -19,7 +19,9 @@
 //   route, a key), the app starts right after the first paint, as it must follow or obey at once.
 // - Where this device chose the reader view, on a narrow portrait screen, a slide's address opens
 //   the reader at that slide, as the app would on its start (app/reader/offer-setup.ts).
-// - It registers the service worker on load, which the app would otherwise do only once started.
+// - The service worker is the app's to register (Slidev's, through workbox-window, which reloads the
+//   page when it sees a worker it did not install itself activate): a site is cached for offline
+//   once the app has started on one of its pages.
 (function firstPaint(me: HTMLOrSVGScriptElement | null): void {
   const data = (name: string): string => me?.getAttribute(`data-${name}`) || ''
   const entry = data('entry')
@@ -139,12 +141,6 @@
     }
     requestAnimationFrame(watch)
   }
-
-  const sw = data('sw')
-  window.addEventListener('load', () => {
-    if (sw && 'serviceWorker' in navigator)
-      navigator.serviceWorker.register(sw, { scope: base }).catch(() => {})
-  })
 
   const live = location.search !== '' || document.querySelector('meta[name="recap-present-relay"]') !== null
   if (live) {

@@ -174,9 +174,6 @@ export function withFirstPaint(html: string, target: CaptureTarget, capture: Fir
     ...(target.kind === 'slide'
       ? [`data-narrow-query="${escapeAttribute(NARROW_PORTRAIT_QUERY)}"`]
       : []),
-    ...(/<link rel="manifest"/.test(html)
-      ? [`data-sw="${escapeAttribute(href('sw.js'))}"`]
-      : []),
   ].join(' ')
   const script = `<script src="${escapeAttribute(href(options.script))}" ${data}></script>`
   const markup = target.kind === 'reader'

@@ -89,21 +89,68 @@ async function showSlide(page: Page, no: number): Promise<void> {
   await page.evaluate(twoFrames)
 }
 
-/** Every page's capture: each slide in running order, then the reader once it says it is laid out. */
-async function capturePages(page: Page, base: string, slides: number): Promise<Map<CaptureTarget, FirstPaintCapture>> {
+/**
+ * Runs `work` until it ends or the page reports an error (an uncaught one, or one logged to the
+ * console, as Slidev logs a slide component's): a page that cannot draw is not waited for.
+ */
+async function unlessPageFails<T>(page: Page, work: () => Promise<T>): Promise<T> {
+  let fail = (_error: Error): void => {}
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject
+  })
+  const onError = (error: Error): void => fail(error)
+  const onConsole = (message: { type: () => string, text: () => string }): void => {
+    if (message.type() === 'error')
+      fail(new Error(message.text()))
+  }
+  page.on('pageerror', onError)
+  page.on('console', onConsole)
+  try {
+    return await Promise.race([
+      work(),
+      failed,
+    ])
+  }
+  finally {
+    page.off('pageerror', onError)
+    page.off('console', onConsole)
+  }
+}
+
+/**
+ * Every page's capture: each slide in running order, then the reader once it says it is laid out. A
+ * page that fails to draw (a slide whose component throws) is left out with a warning: its address
+ * falls back to the app, which reports the error as it would without prerendering (and the PDF
+ * exports refuse the deck, naming the slide).
+ */
+async function capturePages(page: Page, base: string, slides: number, warn: (message: string) => void): Promise<Map<CaptureTarget, FirstPaintCapture>> {
   const captures = new Map<CaptureTarget, FirstPaintCapture>()
   for (let no = 1; no <= slides; no++) {
-    await showSlide(page, no)
     const target: CaptureTarget = { kind: 'slide', no }
-    captures.set(target, await captureFirstPaint(page, target))
+    try {
+      captures.set(target, await unlessPageFails(page, async () => {
+        await showSlide(page, no)
+        return captureFirstPaint(page, target)
+      }))
+    }
+    catch (error) {
+      warn(`slide ${no} is not prerendered: ${(error as Error).message.split('\n')[0]}`)
+    }
   }
-  await page.goto(new URL(`${base.replace(/^\//, '')}read`, `${new URL(page.url()).origin}/`).href)
-  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.reader ?? ''))
-  if (await page.evaluate(() => document.documentElement.dataset.reader) !== 'ready')
-    throw new Error('the reader view failed to lay out (data-reader="error"): see the browser console')
-  await page.evaluate(twoFrames)
   const reader: CaptureTarget = { kind: 'reader' }
-  captures.set(reader, await captureFirstPaint(page, reader))
+  try {
+    captures.set(reader, await unlessPageFails(page, async () => {
+      await page.goto(new URL(`${base.replace(/^\//, '')}read`, `${new URL(page.url()).origin}/`).href)
+      await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.reader ?? ''))
+      if (await page.evaluate(() => document.documentElement.dataset.reader) !== 'ready')
+        throw new Error('the reader view failed to lay out (data-reader="error")')
+      await page.evaluate(twoFrames)
+      return captureFirstPaint(page, reader)
+    }))
+  }
+  catch (error) {
+    warn(`the reader is not prerendered: ${(error as Error).message.split('\n')[0]}`)
+  }
   return captures
 }
 
@@ -156,7 +203,7 @@ export function prerenderAtBuild(options: PrerenderOptions): Plugin {
               ? await writeOgImage(page, join(outDir, OG_IMAGE_FILE))
               : undefined,
             pages: firstPaint
-              ? await capturePages(page, config!.base, options.slides)
+              ? await capturePages(page, config!.base, options.slides, message => config!.logger.warn(`[recap:prerender] ${message}`))
               : undefined,
           }))
         }

@@ -103,6 +103,8 @@ export async function goToSlide(page: Page, baseUrl: string, no: number, clicks?
     return
   }
   const target = new URL(slideUrl(baseUrl, no, clicks))
+  // A prerendered page that no one has touched yet has no app to route it.
+  await startApp(page)
   await page.evaluate((path) => {
     history.pushState(null, '', path)
     dispatchEvent(new PopStateEvent('popstate', { state: null }))
