@@ -1,5 +1,7 @@
 import type { ClockState, PaceLog } from './pacing.ts'
+import type { Question } from './questions.ts'
 import { z } from 'zod'
+import { MAX_ANSWER_CHARS, MAX_NAME_CHARS, MAX_QUESTION_CHARS } from './questions.ts'
 
 /**
  * The relay's protocol: JSON messages over one WebSocket per client at WS_PATH. A client says hello
@@ -44,6 +46,13 @@ export interface PaceSnapshot {
 
 /** A key is base64url; anything else is refused before it is compared. */
 const KEY = /^[\w-]{16,128}$/
+/** A browser's own id for its questions and votes (kept in its storage), and an ask's id, made by the asker. */
+const BROWSER_ID = /^[\w-]{16,64}$/
+const NONCE = /^[\w-]{8,64}$/
+export const QUESTION_ID = /^q[\w-]{4,40}$/
+/** Text from the room: trimmed, with no control characters but line breaks. */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F]/
 /** An end time more than this far from now is a mistake (or a forgery). */
 const END_AT_RANGE_MS = 24 * 60 * 60 * 1000
 
@@ -62,6 +71,29 @@ export function clientMessageSchema(slideCount: number, now: number) {
       type: z.literal('hello'),
       role: z.enum(ROLES),
       key: key.optional(),
+      /** The audience's browser id, so that the relay sends it its own questions. */
+      asker: z.string().regex(BROWSER_ID).optional(),
+    }),
+    // Anyone in the room may ask (no key): text only, its size capped here, its rate by the relay.
+    z.strictObject({
+      type: z.literal('ask'),
+      slide: page,
+      text: z.string().trim().min(1).max(MAX_QUESTION_CHARS).refine(text => !CONTROL.test(text)),
+      name: z.string().trim().max(MAX_NAME_CHARS).refine(text => !CONTROL.test(text)).optional(),
+      asker: z.string().regex(BROWSER_ID),
+      nonce: z.string().regex(NONCE),
+    }),
+    z.strictObject({
+      type: z.literal('vote'),
+      id: z.string().regex(QUESTION_ID),
+      asker: z.string().regex(BROWSER_ID),
+    }),
+    z.strictObject({
+      type: z.literal('question'),
+      key,
+      id: z.string().regex(QUESTION_ID),
+      action: z.enum(['show', 'hide', 'answer', 'reopen']),
+      answer: z.string().trim().max(MAX_ANSWER_CHARS).refine(text => !CONTROL.test(text)).optional(),
     }),
     z.strictObject({
       type: z.literal('ping'),
@@ -118,7 +150,9 @@ export function clientMessageSchema(slideCount: number, now: number) {
 export type ClientMessage = z.output<ReturnType<typeof clientMessageSchema>>
 type WithoutKey<M> = M extends unknown ? Omit<M, 'key'> : never
 /** What a client asks the relay to do, as it sends it: the connection adds the key. */
-export type Command = WithoutKey<Exclude<z.input<ReturnType<typeof clientMessageSchema>>, { type: 'hello' | 'ping' }>>
+export type Command = WithoutKey<Exclude<z.input<ReturnType<typeof clientMessageSchema>>, { type: 'hello' | 'ping' | 'ask' | 'vote' }>>
+/** What anyone in the room may send without the key. */
+export type RoomMessage = Extract<z.input<ReturnType<typeof clientMessageSchema>>, { type: 'ask' | 'vote' }>
 
 export type ServerMessage
   = | {
@@ -137,11 +171,17 @@ export type ServerMessage
   | { type: 'state', state: NavState, now: number, pace?: PaceSnapshot }
   | { type: 'pace', pace: PaceSnapshot, now: number }
   | { type: 'command', action: NavAction, page?: number, clicks?: number }
-  | { type: 'refused', reason: RefusalReason }
+  /** `nonce`: on a refused ask, which one (it is not kept: the asker may send it again later). */
+  | { type: 'refused', reason: RefusalReason, nonce?: string }
   | { type: 'saved', file: string, lastRehearsal: Record<number, number> }
   | { type: 'pong', now: number }
+  /** The questions this client may see: all of them with the key, else those shown and its own. */
+  | { type: 'questions', questions: Question[] }
+  /** To an asker, once the question is on disk: received. */
+  | { type: 'asked', nonce: string, id: string }
 
-export type RefusalReason = 'malformed' | 'unknown' | 'invalid' | 'unauthorized' | 'oversized'
+/** `limited`: over a cap on questions or votes (per connection, per address, per session). */
+export type RefusalReason = 'malformed' | 'unknown' | 'invalid' | 'unauthorized' | 'oversized' | 'limited'
 
 export type Parsed
   = | { ok: true, message: ClientMessage }
@@ -155,6 +195,9 @@ const TYPES: ReadonlySet<unknown> = new Set([
   'clock',
   'blank',
   'rehearsal',
+  'ask',
+  'vote',
+  'question',
 ] satisfies ClientMessage['type'][])
 
 /**

@@ -1,8 +1,10 @@
 import type { UseWebSocketReturn } from '@vueuse/core'
-import type { Command, NavState, PaceSnapshot, Role, ServerMessage } from '../../shared/protocol.ts'
+import type { Command, NavState, PaceSnapshot, Role, RoomMessage, ServerMessage } from '../../shared/protocol.ts'
+import type { Question } from '../../shared/questions.ts'
 import { useEventListener, useIntervalFn, useWebSocket } from '@vueuse/core'
 import { reactive } from 'vue'
 import { RELAY_META } from '../../shared/protocol.ts'
+import { askerId } from './asker.ts'
 import { presentingKey } from './key.ts'
 
 /**
@@ -27,6 +29,10 @@ export const live = reactive({
   lastRehearsal: {} as Record<number, number>,
   savedFile: '',
   refused: 0,
+  /** Refusals for being over a cap on questions or votes. */
+  limited: 0,
+  /** The questions this client may see (all of them with the key), in the queue's order. */
+  questions: [] as Question[],
 })
 
 type Listener = (message: ServerMessage) => void
@@ -67,6 +73,7 @@ function hello(): void {
     type: 'hello',
     role: wantedRole(),
     ...(key !== undefined && { key }),
+    asker: askerId(),
   }), false)
 }
 
@@ -97,6 +104,11 @@ function handle(message: ServerMessage): void {
       break
     case 'refused':
       live.refused++
+      if (message.reason === 'limited')
+        live.limited++
+      break
+    case 'questions':
+      live.questions = message.questions
       break
   }
   for (const listener of listeners)
@@ -166,6 +178,11 @@ export function connectRelay(role: () => Role): void {
 export function sayHelloAgain(): void {
   if (isOpen())
     hello()
+}
+
+/** Sends what anyone in the room may (a question, a "+1"): no key. False when not connected (an ask is sent again on reconnection). */
+export function sendRoomMessage(message: RoomMessage): boolean {
+  return isOpen() && relay!.send(JSON.stringify(message), false)
 }
 
 /** Sends a command with the key; false when there is no key or no connection (the caller falls back). */

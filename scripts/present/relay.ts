@@ -1,8 +1,9 @@
 import type { Buffer } from 'node:buffer'
 import type { ClockState, PaceLog, Plan } from '../../shared/pacing.ts'
 import type { ClientMessage, ClockAction, Command, NavAction, NavState, PaceSnapshot, RefusalReason, Role, ServerMessage } from '../../shared/protocol.ts'
+import type { QuestionBook, QuestionEvent } from '../../shared/questions.ts'
 import type { Rehearsal } from '../../shared/rehearsal.ts'
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { errorMessage } from '../../shared/errors.ts'
 import {
   elapsedMs,
@@ -17,6 +18,7 @@ import {
   togglePause,
 } from '../../shared/pacing.ts'
 import { MAX_CLICKS, parseClientMessage } from '../../shared/protocol.ts'
+import { applyEvent, bookOf, forAudience, forPresenter } from '../../shared/questions.ts'
 import { rehearsalOf } from '../../shared/rehearsal.ts'
 
 /** One connected client, as the relay sees it: the socket layer (server.ts) supplies `send`. */
@@ -26,7 +28,50 @@ export interface Peer {
   role: Role
   /** Set by a hello with the right key; commands are still checked one by one. */
   authorized: boolean
+  /** A digest of the browser id an audience client said hello with: its own questions are sent to it. */
+  asker?: string
   send: (text: string) => void
+}
+
+/** Caps on what anyone in the room may write: a question, a vote. */
+export const QUESTION_CAPS = {
+  /** Per connection: a burst of asks, then one every this many ms. */
+  askBurst: 3,
+  askEveryMs: 5000,
+  /** Per address (a phone, or a room behind one router) and per session. */
+  asksPerAddress: 60,
+  questionsPerSession: 1000,
+  voteBurst: 10,
+  voteEveryMs: 500,
+} as const
+
+/** A token bucket: `burst` at once, then one every `everyMs`. */
+class Bucket {
+  private tokens: number
+  private at: number
+  private readonly burst: number
+  private readonly everyMs: number
+  constructor(burst: number, everyMs: number, now: number) {
+    this.burst = burst
+    this.everyMs = everyMs
+    this.tokens = burst
+    this.at = now
+  }
+
+  take(now: number): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + (now - this.at) / this.everyMs)
+    this.at = now
+    if (this.tokens < 1)
+      return false
+    this.tokens--
+    return true
+  }
+}
+
+/** The questions' log: its events so far, and where the next is written (durably: it returns once the event is on disk). */
+export interface QuestionsLog {
+  events: QuestionEvent[]
+  append: (event: QuestionEvent) => void
 }
 
 /** What the relay keeps across restarts of the server (server.ts stores it in the state folder). */
@@ -46,6 +91,8 @@ export interface RelayOptions {
   /** Saves a run; returns the file name it was written to. */
   saveRehearsal?: (run: Rehearsal) => Promise<string>
   lastRehearsal?: Record<number, number>
+  /** Questions from the room: without one, the relay keeps them in memory only. */
+  questions?: QuestionsLog
   log?: (line: string) => void
 }
 
@@ -53,6 +100,11 @@ export type RefusalCounts = Record<RefusalReason, number>
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest()
+}
+
+/** What the relay keeps of a browser's id: a digest, so that the log and the views never carry the id itself. */
+function browserDigest(id: string): string {
+  return createHash('sha256').update(`recap-question:${id}`).digest('base64url').slice(0, 22)
 }
 
 export function perSlide(run: Rehearsal | undefined): Record<number, number> {
@@ -73,7 +125,13 @@ export class Relay {
     invalid: 0,
     unauthorized: 0,
     oversized: 0,
+    limited: 0,
   }
+
+  readonly questions: QuestionBook
+  private readonly askBuckets = new WeakMap<Peer, Bucket>()
+  private readonly voteBuckets = new WeakMap<Peer, Bucket>()
+  private readonly asksByAddress = new Map<string, number>()
 
   state: NavState
   clock: ClockState
@@ -102,6 +160,7 @@ export class Relay {
     this.clock = options.session?.clock ?? STOPPED
     this.log = options.session?.log ?? EMPTY_LOG
     this.lastRehearsal = options.lastRehearsal ?? {}
+    this.questions = bookOf(options.questions?.events ?? [])
     if (this.state.page > options.plan.slides.length)
       this.state = { ...this.state, page: 1, clicks: 0 }
   }
@@ -123,12 +182,17 @@ export class Relay {
     this.peers.delete(peer)
   }
 
-  refuse(peer: Peer, reason: RefusalReason, what: string): void {
+  refuse(peer: Peer, reason: RefusalReason, what: string, nonce?: string): void {
     this.refused[reason]++
     const total = Object.values(this.refused).reduce((a, b) => a + b, 0)
     this.options.log?.(`present: refused ${what} from ${peer.address}: ${reason} (${total} refused so far)`)
-    if (reason !== 'oversized')
-      this.sendTo(peer, { type: 'refused', reason })
+    if (reason !== 'oversized') {
+      this.sendTo(peer, {
+        type: 'refused',
+        reason,
+        ...(nonce !== undefined && { nonce }),
+      })
+    }
   }
 
   receive(peer: Peer, raw: string): void {
@@ -139,7 +203,15 @@ export class Relay {
     }
     const message: ClientMessage = parsed.message
     if (message.type === 'hello') {
-      this.hello(peer, message.role, message.key)
+      this.hello(peer, message.role, message.key, message.asker)
+      return
+    }
+    if (message.type === 'ask') {
+      this.ask(peer, message)
+      return
+    }
+    if (message.type === 'vote') {
+      this.vote(peer, message.id, message.asker)
       return
     }
     if (message.type === 'ping') {
@@ -156,8 +228,10 @@ export class Relay {
     void this.apply(peer, message)
   }
 
-  private hello(peer: Peer, role: Role, key: string | undefined): void {
+  private hello(peer: Peer, role: Role, key: string | undefined, asker: string | undefined): void {
     const authorized = this.keyMatches(key)
+    if (asker !== undefined)
+      peer.asker = browserDigest(asker)
     if (key !== undefined && !authorized)
       this.refuse(peer, 'unauthorized', 'a hello')
     peer.authorized = authorized
@@ -175,6 +249,125 @@ export class Relay {
       ...(this.audienceUrl && { audienceUrl: this.audienceUrl }),
       ...(authorized && { remoteUrl: this.remoteUrl, lastRehearsal: this.lastRehearsal }),
     })
+    this.sendQuestions(peer)
+  }
+
+  /**
+   * A question from the room: capped (per connection, per address, per session), written to the log
+   * before the asker is told it was received. The same ask sent again (the asker's page reconnected
+   * before hearing back) is the same question, acknowledged again.
+   */
+  private ask(peer: Peer, message: { slide: number, text: string, name?: string | undefined, asker: string, nonce: string }): void {
+    const asker = browserDigest(message.asker)
+    const known = this.questions.asked.get(`${asker} ${message.nonce}`)
+    if (known) {
+      this.sendTo(peer, { type: 'asked', nonce: message.nonce, id: known })
+      return
+    }
+    const now = this.now()
+    const bucket = this.askBuckets.get(peer) ?? new Bucket(QUESTION_CAPS.askBurst, QUESTION_CAPS.askEveryMs, now)
+    this.askBuckets.set(peer, bucket)
+    const fromAddress = this.asksByAddress.get(peer.address) ?? 0
+    if (!bucket.take(now) || fromAddress >= QUESTION_CAPS.asksPerAddress || this.questions.questions.size >= QUESTION_CAPS.questionsPerSession) {
+      this.refuse(peer, 'limited', 'a question', message.nonce)
+      return
+    }
+    const event: QuestionEvent = {
+      t: 'ask',
+      id: `q${randomBytes(9).toString('base64url')}`,
+      slide: message.slide,
+      text: message.text,
+      ...(message.name
+        ? { name: message.name }
+        : {}),
+      at: now,
+      asker,
+      nonce: message.nonce,
+    }
+    if (!this.record(event))
+      return
+    this.asksByAddress.set(peer.address, fromAddress + 1)
+    peer.asker ??= asker
+    this.sendTo(peer, { type: 'asked', nonce: message.nonce, id: event.id })
+    this.broadcastQuestions()
+  }
+
+  /** A "+1" from the room: one per browser and question, on questions shown to the room. */
+  private vote(peer: Peer, id: string, voter: string): void {
+    const now = this.now()
+    const bucket = this.voteBuckets.get(peer) ?? new Bucket(QUESTION_CAPS.voteBurst, QUESTION_CAPS.voteEveryMs, now)
+    this.voteBuckets.set(peer, bucket)
+    if (!bucket.take(now)) {
+      this.refuse(peer, 'limited', 'a vote')
+      return
+    }
+    if (this.record({
+      t: 'vote',
+      id,
+      voter: browserDigest(voter),
+    })) {
+      this.broadcastQuestions()
+    }
+    else {
+      this.refuse(peer, 'invalid', 'a vote')
+    }
+  }
+
+  /** Applies an event and writes it to the log; false when it does not apply or cannot be written (then nothing changed that anyone was told of). */
+  private record(event: QuestionEvent): boolean {
+    const before = this.questions.questions.get(event.id)
+    const snapshot = before && { ...before }
+    if (!applyEvent(this.questions, event))
+      return false
+    try {
+      this.options.questions?.append(event)
+      return true
+    }
+    catch (error) {
+      this.options.log?.(`present: could not write the questions' log: ${errorMessage(error)}`)
+      // Undo in memory what could not be kept (an ask's maps, a vote's count).
+      if (event.t === 'ask') {
+        this.questions.questions.delete(event.id)
+        this.questions.askers.delete(event.id)
+        this.questions.asked.delete(`${event.asker} ${event.nonce}`)
+      }
+      else if (snapshot) {
+        this.questions.questions.set(event.id, snapshot)
+        if (event.t === 'vote')
+          this.questions.votes.delete(`${event.id} ${event.voter}`)
+      }
+      return false
+    }
+  }
+
+  private sendQuestions(peer: Peer): void {
+    this.sendTo(peer, {
+      type: 'questions',
+      questions: peer.authorized
+        ? forPresenter(this.questions)
+        : forAudience(this.questions, peer.asker),
+    })
+  }
+
+  /** Each client its view of the questions: key holders all of them; the room those shown, and each asker its own. */
+  private broadcastQuestions(): void {
+    const all = JSON.stringify({
+      type: 'questions',
+      questions: forPresenter(this.questions),
+    } satisfies ServerMessage)
+    const shown = JSON.stringify({
+      type: 'questions',
+      questions: forAudience(this.questions, undefined),
+    } satisfies ServerMessage)
+    const askers = new Set(this.questions.askers.values())
+    for (const peer of this.peers) {
+      if (peer.authorized)
+        peer.send(all)
+      else if (peer.asker !== undefined && askers.has(peer.asker))
+        this.sendQuestions(peer)
+      else
+        peer.send(shown)
+    }
   }
 
   private async apply(peer: Peer, command: Command): Promise<void> {
@@ -204,6 +397,16 @@ export class Relay {
         break
       case 'rehearsal':
         await this.saveRehearsal(peer)
+        break
+      case 'question':
+        if (this.record(command.action === 'answer'
+          ? { t: 'answer', id: command.id, answer: command.answer }
+          : { t: command.action, id: command.id })) {
+          this.broadcastQuestions()
+        }
+        else {
+          this.refuse(peer, 'invalid', 'a question command')
+        }
         break
     }
   }

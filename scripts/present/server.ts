@@ -13,6 +13,7 @@ import { rehearsalFileName } from '../../shared/rehearsal.ts'
 import { writeFileAtomic } from '../lib/atomic.ts'
 import { SECURITY_HEADERS } from '../lib/hosting.ts'
 import { staticFiles } from '../lib/serve.ts'
+import { openQuestionsLog, QUESTIONS_FILE } from './questions-log.ts'
 import { readRehearsals } from './rehearsal.ts'
 import { perSlide, Relay } from './relay.ts'
 
@@ -87,8 +88,10 @@ export async function startPresentServer(options: PresentServerOptions): Promise
   const sessionFile = join(options.stateDir, 'session.json')
   let saving: Promise<void> = Promise.resolve()
   let pendingSession: Session | undefined
+  const questions = openQuestionsLog(join(options.stateDir, QUESTIONS_FILE), log)
 
   const relay = new Relay({
+    questions,
     plan: options.plan,
     secret: options.secret,
     session: readSession(sessionFile, options.plan),
@@ -287,6 +290,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
       server.closeAllConnections()
       await closed
       await saving
+      questions.close()
     },
   }
 }
