@@ -148,12 +148,6 @@ const CONTRACT: readonly Reliance[] = [
   },
   // Slidev's CSS variables, which the deck's styles and the static first paint follow.
   {
-    name: 'slidev-slide-scale',
-    kind: 'css variable',
-    slidev: 'client/internals/SlideContainer.vue',
-    deck: ['scripts/site/first-paint.client.ts', 'scripts/site/first-paint.ts'],
-  },
-  {
     name: 'slidev-slide-container-background',
     kind: 'css variable',
     slidev: 'client/styles/vars.css',

@@ -5,14 +5,18 @@
 // threw or the page logged, prints once (a tagged PDF), then adds links, metadata and the outline with
 // pdf-lib (which keeps the tag tree, as it does not copy pages) and writes the file atomically.
 import type { Browser } from 'playwright-chromium'
-import type { HandoutLayout, HandoutManifest, HandoutState, SlideError } from '../../shared/print-model.ts'
+import type { HandoutLayout, HandoutManifest, HandoutState, MeetingQuestions, SlideError } from '../../shared/print-model.ts'
 import type { Deck } from './deck.ts'
+import { existsSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { PDFDocument } from 'pdf-lib'
 import { firstLine } from '../../shared/errors.ts'
-import { HANDOUT_GLOBAL, HANDOUT_LAYOUTS, isHandout, outlineFromManifest, pageSizePx } from '../../shared/print-model.ts'
+import { HANDOUT_GLOBAL, HANDOUT_LAYOUTS, isHandout, outlineFromManifest, pageSizePx, QUESTIONS_GLOBAL } from '../../shared/print-model.ts'
+import { printedQuestions } from '../../shared/questions.ts'
+import { QUESTIONS_FILE } from '../present/questions-log.ts'
+import { loadQuestionsFile } from '../present/questions.ts'
 import { writeFileAtomic } from './atomic.ts'
 import { launchChromium } from './browser.ts'
 import { printableBuild } from './build.ts'
@@ -41,6 +45,8 @@ export interface PrintOptions {
   made?: string
   /** Reuse a running Chromium (tests and the benchmark do); otherwise one is launched and closed. */
   browser?: Browser
+  /** A meeting's questions (`./deck questions`): the handouts print those shown to the room under their slides and on closing pages. */
+  questions?: MeetingQuestions
   /** Told when each stage starts; throwing from it aborts the print (tests force failures so). */
   onStage?: (stage: PrintStage, detail: string) => void | Promise<void>
   timeout?: number
@@ -116,6 +122,18 @@ async function render(browser: Browser, url: string, deck: Deck, options: PrintO
     const query = new URLSearchParams({ print: 'true', layout: options.layout })
     if (options.made)
       query.set('made', options.made)
+    // The meeting's questions, those shown to the room only: the route reads them as it plans its pages.
+    const shown = options.questions && isHandout(options.layout)
+      ? printedQuestions(options.questions.questions)
+      : []
+    if (shown.length > 0) {
+      await page.addInitScript(({ name, value }) => {
+        (window as unknown as Record<string, unknown>)[name] = value
+      }, {
+        name: QUESTIONS_GLOBAL,
+        value: { meeting: options.questions!.meeting, questions: shown } satisfies MeetingQuestions,
+      })
+    }
     await page.goto(`${url}handout?${query}`, { waitUntil: 'load' })
     // The route lays itself out (slides mounted, fonts in, appendix paginated, notes fitted) and says so.
     await page.waitForFunction(handoutSettled)
@@ -264,20 +282,39 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
 }
 
 /**
+ * The questions a handout prints: from `--questions FILE` (a session's log or `./deck questions
+ * --json`), else the last `./deck present` session's when there is one, unless `--no-questions`.
+ */
+function questionsFor(layout: PrintLayout, file: string | undefined, none: boolean): MeetingQuestions | undefined {
+  if (none || !isHandout(layout))
+    return undefined
+  if (file)
+    return loadQuestionsFile(resolve(file))
+  const session = resolve(DECK_ROOT, '.present', QUESTIONS_FILE)
+  if (!existsSync(session))
+    return undefined
+  console.log(`questions: the last session's, from ${shown(session)} (--no-questions to leave them out)`)
+  return loadQuestionsFile(session)
+}
+
+/**
  * The command line of scripts/export.ts and scripts/handout.ts: `[--layout L] [--dist DIR] [--out PATH]
- * [--base /] [--made YYYY-MM-DD] [--entry slides.md]`. It throws on failure; the scripts run it with
+ * [--base /] [--made YYYY-MM-DD] [--entry slides.md] [--questions FILE | --no-questions]` (questions: the
+ * handouts only). It throws on failure; the scripts run it with
  * runMain (scripts/lib/main.ts), which reports one line, "<name> failed: …", and a non-zero exit code.
  */
 export async function printCommand(defaultLayout: PrintLayout, argv: readonly string[]): Promise<void> {
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      layout: { type: 'string', default: defaultLayout },
-      dist: { type: 'string' },
-      out: { type: 'string' },
-      base: { type: 'string' },
-      made: { type: 'string' },
-      entry: { type: 'string' },
+      'layout': { type: 'string', default: defaultLayout },
+      'dist': { type: 'string' },
+      'out': { type: 'string' },
+      'base': { type: 'string' },
+      'made': { type: 'string' },
+      'entry': { type: 'string' },
+      'questions': { type: 'string' },
+      'no-questions': { type: 'boolean', default: false },
     },
   })
   const layout = values.layout as PrintLayout
@@ -290,6 +327,7 @@ export async function printCommand(defaultLayout: PrintLayout, argv: readonly st
     base: values.base,
     made: values.made,
     entry: values.entry,
+    questions: questionsFor(layout, values.questions, values['no-questions']),
     onStage: (stage, detail) => console.log(`${stage}: ${detail}`),
   })
   console.log(`done: ${shown(result.out)}, ${result.pages} pages, ${(result.bytes / 1024).toFixed(0)} KiB, ${result.links.length} links, ${(result.milliseconds / 1000).toFixed(1)} s`)

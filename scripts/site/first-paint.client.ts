@@ -1,24 +1,26 @@
-// The prerendered pages' script (first-paint.ts writes it into index.html, N.html and read.html),
-// run by the browser before the first paint, while the parser waits for it: a file of its own, which
-// a Content-Security-Policy of script-src 'self' allows where it would block an inline one. A
-// classic script, not a module (it reads document.currentScript): no imports, no exports;
-// first-paint.ts strips its types at build time.
+// The prerendered pages' script (first-paint.ts writes it into the <head> of index.html, N.html and
+// read.html), run by the browser before the body is parsed, so before anything is painted: a file of
+// its own, which a Content-Security-Policy of script-src 'self' allows where it would block an
+// inline one. A classic script, not a module (it reads document.currentScript): no imports, no
+// exports; first-paint.ts strips its types at build time.
 //
-// - On the address the page was prerendered for, it keeps the page's markup: a slide scaled to the
-//   window as Slidev will scale it, in the colour scheme Slidev will set, or the reader. Anywhere
-//   else (the file answering as the SPA fallback, e.g. index.html for /presenter) it removes the
-//   markup before anything is painted and starts the app at once.
+// - On the address the page was prerendered for, it lets the page's markup paint as the app will:
+//   the slide scaled to the window as Slidev will scale it, in the colour scheme Slidev will set, the
+//   reader with its search box (`html.recap-js`: without this script the page shows what works
+//   without it). Anywhere else (the file answering as the SPA fallback, e.g. index.html for
+//   /presenter) it hides the markup (`html.recap-elsewhere`), removes it, and starts the app at once.
 // - It starts the app (index.html hands it the entry module and its preloads instead of loading them
 //   itself). A prerendered page already shows what the address asks for, so the app, whose start
 //   holds a phone's main thread for about a second, waits until the viewer first does something: a
 //   key, a touch, a click, the mouse moving (by a few pixels: browsers also report a still mouse
-//   when the page changes under it), the wheel, focus. Its code is
-//   downloaded (not run) once the page has loaded, so the start then costs only running it; the key
-//   or swipe that started it is played again once the app shows its slide. Where the page is part
-//   of a live talk (`./deck present` marks it) or the address carries a query (?clicks=2, a print
-//   route, a key), the app starts right after the first paint, as it must follow or obey at once.
+//   when the page changes under it), the wheel, focus. Its code is downloaded (not run) once the
+//   page has loaded, so the start then costs only running it; the key or swipe that started it is
+//   played again once the app shows its slide. Where the page is part of a live talk (`./deck
+//   present` marks it) or the address carries a query (?clicks=2, a print route, a key), the app
+//   starts right after the first paint, as it must follow or obey at once.
 // - Where this device chose the reader view, on a narrow portrait screen, a slide's address opens
-//   the reader at that slide, as the app would on its start (app/reader/offer-setup.ts).
+//   the reader at that slide, as the app would on its start (app/reader/offer-setup.ts), and the
+//   reader says so (`html.recap-reader-chosen`).
 // - The service worker is the app's to register (Slidev's, through workbox-window, which reloads the
 //   page when it sees a worker it did not install itself activate): a site is cached for offline
 //   once the app has started on one of its pages.
@@ -31,9 +33,13 @@
   const root = document.documentElement
   let preloaded = false
   let started = false
-
-  const shot = document.getElementById('recap-first-paint')
-  const reader = document.getElementById('recap-reader-static')
+  const onParsed = (work: () => void): void => {
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', work, { once: true })
+    else
+      work()
+  }
+  const shot = (): HTMLElement | null => document.getElementById('recap-first-paint')
 
   /** The app's code, downloaded and compiled but not run. */
   function preload(): void {
@@ -55,8 +61,10 @@
     started = true
     preload()
     // The app draws beneath the picture from now on: one copy of the slide for assistive technology.
-    shot?.setAttribute('inert', '')
-    shot?.setAttribute('aria-hidden', 'true')
+    onParsed(() => {
+      shot()?.setAttribute('inert', '')
+      shot()?.setAttribute('aria-hidden', 'true')
+    })
     const script = document.createElement('script')
     script.type = 'module'
     script.crossOrigin = ''
@@ -64,19 +72,24 @@
     document.head.appendChild(script)
   }
 
+  root.classList.add('recap-js')
   let path = location.pathname
   if (path.indexOf(base) === 0)
     path = path.slice(base.length)
   else if (`${path}/` === base)
     path = ''
   path = path.replace(/\/+$/, '').replace(/\.html$/, '')
-  const here = page === 'read'
+  const reader = page === 'read'
+  const here = reader
     ? path === 'read'
     : path === page || (page === '1' && (path === '' || path === 'index'))
-  if (!here || (!shot && !reader)) {
-    shot?.remove()
-    reader?.remove()
+  if (!here) {
+    root.classList.add('recap-elsewhere')
     root.classList.remove('reader-mode')
+    onParsed(() => {
+      shot()?.remove()
+      document.getElementById('recap-reader-static')?.remove()
+    })
     start()
     return
   }
@@ -94,13 +107,13 @@
   catch {
     // Storage denied: nothing was remembered.
   }
-  if (shot && choice === 'reader' && narrowQuery && !!window.matchMedia && window.matchMedia(narrowQuery).matches) {
+  if (!reader && choice === 'reader' && narrowQuery && !!window.matchMedia && window.matchMedia(narrowQuery).matches) {
     location.replace(`${base}read#${page}`)
     return
   }
   // The reader says so where this device chose it (app/reader/ReaderPage.vue shows the same line).
   if (reader && choice === 'reader')
-    reader.querySelector('[data-recap-reader-choice]')?.removeAttribute('hidden')
+    root.classList.add('recap-reader-chosen')
 
   const schema = data('color-schema')
   let dark = schema === 'dark'
@@ -116,47 +129,30 @@
   }
   root.classList.toggle('dark', dark)
   root.classList.toggle('light', !dark)
-  // What only works with this script (the reader's search box) is shown now, before the first paint.
-  for (const element of document.querySelectorAll('[data-recap-needs-script]'))
-    element.removeAttribute('data-recap-needs-script')
 
-  if (shot) {
-    const width = Number(shot.getAttribute('data-width')) || 980
-    const height = Number(shot.getAttribute('data-height')) || 552
+  if (!reader) {
+    const width = Number(data('width')) || 980
+    const height = Number(data('height')) || 552
     const fit = (): void => {
-      shot.style.setProperty('--slidev-slide-scale', String(Math.min(window.innerWidth / width, window.innerHeight / height)))
+      root.style.setProperty('--recap-first-paint-scale', String(Math.min(window.innerWidth / width, window.innerHeight / height)))
     }
     fit()
     window.addEventListener('resize', fit)
-    const app = document.getElementById('app')
     // Once a frame (not on every DOM change, which would add work to the app's own rendering):
     // when the app shows a slide, the picture goes, a frame later, so the two never blink.
     const watch = (): void => {
+      const app = document.getElementById('app')
       if (!app || !app.querySelector('.slidev-page > *')) {
         requestAnimationFrame(watch)
         return
       }
       window.removeEventListener('resize', fit)
-      requestAnimationFrame(() => shot.remove())
+      requestAnimationFrame(() => {
+        shot()?.remove()
+        root.style.removeProperty('--recap-first-paint-scale')
+      })
     }
     requestAnimationFrame(watch)
-  }
-
-  const live = location.search !== '' || document.querySelector('meta[name="recap-present-relay"]') !== null
-  if (live) {
-    // Right after the frame that paints the page; a hidden tab, which paints no frames, starts it
-    // anyway. A key pressed meanwhile (a clicker) is played to it all the same, below.
-    requestAnimationFrame(() => setTimeout(start, 0))
-    setTimeout(start, 500)
-  }
-  else {
-    window.addEventListener('load', () => {
-      const idle = (window as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback
-      if (idle)
-        idle(preload)
-      else
-        setTimeout(preload, 0)
-    })
   }
 
   /** The key or swipe to play again on the app's slide (not in the reader, where keys scroll the page natively). */
@@ -177,7 +173,7 @@
   const replayWhenDrawn = (): void => {
     if (!replay)
       return
-    if (document.getElementById('recap-first-paint')) {
+    if (shot()) {
       requestAnimationFrame(replayWhenDrawn)
       return
     }
@@ -191,7 +187,7 @@
   function onTouchEnd(event: TouchEvent): void {
     window.removeEventListener('touchend', onTouchEnd)
     const end = event.changedTouches[0]
-    if (!touch || !end || !shot)
+    if (!touch || !end || reader)
       return
     const dx = end.clientX - touch.x
     const dy = end.clientY - touch.y
@@ -219,12 +215,12 @@
     }
     for (const type of EVENTS)
       window.removeEventListener(type, onFirstInteraction, true)
-    if (event.type === 'keydown' && shot) {
+    if (event.type === 'keydown' && !reader) {
       const key = event as KeyboardEvent
       if (!MODIFIERS.test(key.key) && !key.ctrlKey && !key.metaKey && !key.altKey)
         replay = { key: key.key, code: key.code, shiftKey: key.shiftKey }
     }
-    if (event.type === 'touchstart' && shot) {
+    if (event.type === 'touchstart' && !reader) {
       const first = (event as TouchEvent).touches[0]
       if (first) {
         touch = { x: first.clientX, y: first.clientY }
@@ -236,4 +232,21 @@
   }
   for (const type of EVENTS)
     window.addEventListener(type, onFirstInteraction, { capture: true, passive: true })
+
+  const live = location.search !== '' || document.querySelector('meta[name="recap-present-relay"]') !== null
+  if (live) {
+    // Right after the frame that paints the page; a hidden tab, which paints no frames, starts it
+    // anyway. A key pressed meanwhile (a clicker) is played to it all the same, above.
+    requestAnimationFrame(() => setTimeout(start, 0))
+    setTimeout(start, 500)
+  }
+  else {
+    window.addEventListener('load', () => {
+      const idle = (window as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback
+      if (idle)
+        idle(preload)
+      else
+        setTimeout(preload, 0)
+    })
+  }
 })(document.currentScript)

@@ -46,9 +46,12 @@ export async function captureFirstPaint(page: Page, target: CaptureTarget): Prom
  * the scale; without it the slide shows at its own size, centred), on Slidev's slide background.
  */
 export const FIRST_PAINT_STYLE = '#recap-first-paint{position:fixed;inset:0;z-index:50;overflow:hidden;background:var(--slidev-slide-container-background,black)}'
-  + '#recap-first-paint>.slidev-slide-content{position:absolute;top:50%;left:50%;overflow:hidden;transform:translate(-50%,-50%) scale(var(--slidev-slide-scale,1))}'
+  + '#recap-first-paint>.slidev-slide-content{position:absolute;top:50%;left:50%;overflow:hidden;transform:translate(-50%,-50%) scale(var(--recap-first-paint-scale,1))}'
   + '#recap-first-paint .recap-first-paint-show{height:100%}'
-  + '[data-recap-needs-script]{display:none!important}'
+  // Without the script: what needs it is not offered. Elsewhere than its address: the page's markup never shows.
+  + 'html:not(.recap-js) [data-recap-needs-script]{display:none!important}'
+  + 'html.recap-elsewhere #recap-first-paint,html.recap-elsewhere #recap-reader-static{display:none!important}'
+  + 'html.recap-reader-chosen #recap-reader-static [data-recap-reader-choice]{display:block!important}'
 
 export interface FirstPaintOptions {
   /** The base the deck was built for. */
@@ -172,18 +175,19 @@ export function withFirstPaint(html: string, target: CaptureTarget, capture: Fir
     // Where this device chose the reader, a slide's address on a narrow portrait screen opens it (shared/reader-offer.ts).
     `data-reader-choice-key="${READER_CHOICE_KEY}"`,
     ...(target.kind === 'slide'
-      ? [`data-narrow-query="${escapeAttribute(NARROW_PORTRAIT_QUERY)}"`]
+      ? [`data-narrow-query="${escapeAttribute(NARROW_PORTRAIT_QUERY)}"`, `data-width="${capture.width}"`, `data-height="${capture.height}"`]
       : []),
   ].join(' ')
   const script = `<script src="${escapeAttribute(href(options.script))}" ${data}></script>`
   const markup = target.kind === 'reader'
-    ? `<div id="recap-reader-static">${capture.html}</div>\n${script}`
-    : `<main id="recap-first-paint" data-width="${capture.width}" data-height="${capture.height}">`
+    ? `<div id="recap-reader-static">${capture.html}</div>`
+    : `<main id="recap-first-paint">`
       + `<div class="slidev-slide-content" ${capture.contentAttrs.join(' ')} style="width:${capture.width}px;height:${capture.height}px">`
-      + `<div class="recap-first-paint-show" ${capture.showAttrs.join(' ')}>${capture.html}</div></div></main>\n${script}`
+      + `<div class="recap-first-paint-show" ${capture.showAttrs.join(' ')}>${capture.html}</div></div></main>`
+  // The script last in <head>: it runs before the body is parsed, so the first paint is already as it sets it.
   out = out
     .replace(/\n\s*\n/g, '\n')
-    .replace('</head>', `${stylesheets.join('\n')}${stylesheets.length ? '\n' : ''}<style id="recap-first-paint-style">${FIRST_PAINT_STYLE}</style>\n</head>`)
+    .replace('</head>', `${stylesheets.join('\n')}${stylesheets.length ? '\n' : ''}<style id="recap-first-paint-style">${FIRST_PAINT_STYLE}</style>\n${script}\n</head>`)
     .replace('<div id="app"></div>', `<div id="app"></div>\n${markup}`)
   // <html> as the app will have it: its language and direction (styles depend on them), and the reader's page mode.
   const htmlAttrs: Record<string, string> = {

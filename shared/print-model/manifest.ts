@@ -1,6 +1,6 @@
 import type { HandoutLayout } from './page.ts'
 import type { Sheet } from './sheets.ts'
-import { APPENDIX_SECTION } from './page.ts'
+import { APPENDIX_SECTION, QUESTIONS_SECTION } from './page.ts'
 import { sheetSection } from './sheets.ts'
 
 // The contract between the print route and printPdf (scripts/lib/print.ts): the global the route
@@ -75,11 +75,23 @@ export function outlineFromManifest(manifest: HandoutManifest): OutlineEntry[] {
       children: appendix.flatMap(p => p.talks.map(t => ({ title: t.title, pageIndex: p.index }))),
     })
   }
+  const questions = manifest.pages.find(p => p.kind === 'questions')
+  if (questions)
+    entries.push({ title: QUESTIONS_SECTION, pageIndex: questions.index })
   return entries
 }
 
 /** The global the route sets once the document is laid out, or has failed; printPdf waits on it. */
 export const HANDOUT_GLOBAL = '__recapHandout'
+
+/** The global printPdf sets before the route loads when it prints a meeting's questions: MeetingQuestions. */
+export const QUESTIONS_GLOBAL = '__recapQuestions'
+
+/** A meeting's questions for a handout: its day (YYYY-MM-DD) and those shown to the room. */
+export interface MeetingQuestions {
+  meeting: string
+  questions: import('../questions.ts').Question[]
+}
 
 /** An error a slide's components threw while the route rendered it. */
 export interface SlideError {

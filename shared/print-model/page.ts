@@ -37,6 +37,8 @@ export const PX_PER_MM = 96 / 25.4
 
 /** The section appendix pages carry in their footer and in the outline. */
 export const APPENDIX_SECTION = 'Appendix: talks worth watching'
+/** The section of the pages of questions from a meeting (`./deck handout --questions`). */
+export const QUESTIONS_SECTION = 'Questions from the meeting'
 
 export function parseLayout(value: unknown): HandoutLayout {
   const raw = Array.isArray(value)
