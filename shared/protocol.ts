@@ -175,8 +175,12 @@ export type ServerMessage
   | { type: 'refused', reason: RefusalReason, nonce?: string }
   | { type: 'saved', file: string, lastRehearsal: Record<number, number> }
   | { type: 'pong', now: number }
-  /** The questions this client may see: all of them with the key, else those shown and its own. */
+  /** The questions this client may see (on welcome): all of them with the key, else those shown and its own. */
   | { type: 'questions', questions: Question[] }
+  /** One question, new or changed, as this client may see it. */
+  | { type: 'question', question: Question }
+  /** A question this client saw is no longer shown to the room. */
+  | { type: 'question-gone', id: string }
   /** To an asker, once the question is on disk: received. */
   | { type: 'asked', nonce: string, id: string }
 

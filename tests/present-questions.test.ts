@@ -62,7 +62,8 @@ async function client(options: { key?: string, asker?: string } = {}): Promise<{
   })
   ws.send(JSON.stringify({
     type: 'hello',
-    role: options.key ? 'presenter' : 'audience',
+    // A remote, not a presenter: the relay hands moves to the last presenter that said hello, the page.
+    role: options.key ? 'remote' : 'audience',
     ...(options.key
       ? { key: options.key }
       : {}),
@@ -73,7 +74,24 @@ async function client(options: { key?: string, asker?: string } = {}): Promise<{
   return {
     ws,
     inbox,
-    questions: () => (inbox.findLast(m => m.type === 'questions') as { questions: Question[] } | undefined)?.questions ?? [],
+    questions: () => {
+      let list: Question[] = []
+      for (const message of inbox) {
+        if (message.type === 'questions') {
+          list = message.questions
+        }
+        else if (message.type === 'question') {
+          list = [
+            ...list.filter(q => q.id !== message.question.id),
+            message.question,
+          ]
+        }
+        else if (message.type === 'question-gone') {
+          list = list.filter(q => q.id !== message.id)
+        }
+      }
+      return list
+    },
     close: async () => {
       if (ws.readyState === ws.CLOSED)
         return

@@ -58,9 +58,11 @@ interface Round {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      clients: { type: 'string', default: '200' },
-      commands: { type: 'string', default: '100' },
-      rounds: { type: 'string', default: '3' },
+      'clients': { type: 'string', default: '200' },
+      'commands': { type: 'string', default: '100' },
+      'rounds': { type: 'string', default: '3' },
+      'asks': { type: 'string', default: '4' },
+      'ask-every-ms': { type: 'string', default: '3000' },
     },
   })
   const clients = Number(values.clients)
@@ -69,10 +71,17 @@ async function main(): Promise<void> {
 
   const temp = await mkdtemp(join(tmpdir(), 'present-bench-'))
   await writeFile(join(temp, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body></body></html>')
+  const asks = Number(values.asks)
+  const askEveryMs = Number(values['ask-every-ms'])
   const present = await launchPresent({
     dist: temp,
     stateDir: join(temp, 'state'),
     rehearsals: join(temp, 'rehearsals'),
+    // The benchmark's sockets all come from 127.0.0.1; in a room each phone has its own address.
+    args: [
+      '--questions-per-address',
+      String(clients * asks * 2),
+    ],
   })
   try {
     const remoteUrl = present.urls.remote
@@ -159,6 +168,69 @@ async function main(): Promise<void> {
     }
     const rssAfter = await rssMiB(pid)
 
+    // Questions: every audience socket asks `asks` questions, one every `askEveryMs`, the sockets
+    // spread evenly over that interval (a steady rate for the relay); each one timed from its send to
+    // the moment the presenter's socket has it. Then 20 sockets flood (30 asks at once) to show the caps.
+    const sentAt = new Map<string, number>()
+    const questionMs: number[] = []
+    presenter.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as ServerMessage
+      if (message.type === 'question') {
+        const sent = sentAt.get(message.question.text)
+        if (sent !== undefined) {
+          questionMs.push(performance.now() - sent)
+          sentAt.delete(message.question.text)
+        }
+      }
+    })
+    let limited = 0
+    for (const ws of audience) {
+      ws.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as ServerMessage
+        if (message.type === 'refused' && message.reason === 'limited')
+          limited++
+      })
+    }
+    const askStarted = performance.now()
+    await Promise.all(audience.map(async (ws, i) => {
+      await new Promise(done => setTimeout(done, i * askEveryMs / audience.length))
+      for (let n = 0; n < asks; n++) {
+        const text = `Question ${n} from socket ${i}`
+        sentAt.set(text, performance.now())
+        ws.send(JSON.stringify({
+          type: 'ask',
+          slide: 1 + (i % 5),
+          text,
+          asker: `bench-browser-${String(i).padStart(6, '0')}`,
+          nonce: `bench-${i}-${n}-nonce`,
+        }))
+        if (n < asks - 1)
+          await new Promise(done => setTimeout(done, askEveryMs))
+      }
+    }))
+    const deadline = performance.now() + 10_000
+    while (sentAt.size > 0 && performance.now() < deadline)
+      await new Promise(done => setTimeout(done, 50))
+    const askedMs = performance.now() - askStarted
+    const steadyLimited = limited
+    await Promise.all(audience.slice(0, 20).map(async (ws, i) => {
+      for (let n = 0; n < 30; n++) {
+        ws.send(JSON.stringify({
+          type: 'ask',
+          slide: 2,
+          text: `Flood ${n} from socket ${i}`,
+          asker: `bench-flood-${String(i).padStart(8, '0')}`,
+          nonce: `flood-${i}-${n}-nonce`,
+        }))
+      }
+    }))
+    const floodDeadline = performance.now() + 5_000
+    const floodRefused = (): number => limited - steadyLimited
+    while (floodRefused() < 20 * (30 - 3) && performance.now() < floodDeadline)
+      await new Promise(done => setTimeout(done, 50))
+    const rssQuestions = await rssMiB(pid)
+    questionMs.sort((a, b) => a - b)
+
     const fmt = (ms: number): string => ms.toFixed(1)
     console.log(`present relay: ${clients} audience sockets, ${commands} commands a round, ${rounds} rounds (remote -> relay -> presenter -> relay -> every audience socket)`)
     console.log('round  median ms  p95 ms  max ms')
@@ -169,6 +241,11 @@ async function main(): Promise<void> {
       : 'NOT met'})`)
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map(l => l.toFixed(1)).join(' ')} (1, 5, 15 min) at the end`)
     console.log(`server memory (RSS): ${rssIdle.toFixed(1)} MiB idle, ${rssConnected.toFixed(1)} MiB with ${clients + 2} sockets, ${rssAfter.toFixed(1)} MiB after ${rounds * commands} commands`)
+    const questionP95 = percentile(questionMs, 95)
+    console.log(`questions: ${clients} sockets asked ${asks} each, one every ${askEveryMs} ms (${questionMs.length} of ${clients * asks} reached the presenter, ${sentAt.size} never did, in ${(askedMs / 1000).toFixed(1)} s): send to presenter median ${fmt(percentile(questionMs, 50))} ms, p95 ${fmt(questionP95)} ms, max ${fmt(questionMs.at(-1) ?? Number.NaN)} ms (target p95 < 100 ms: ${questionP95 < 100
+      ? 'met'
+      : 'NOT met'}); each written and fsynced to the log before its asker is told`)
+    console.log(`questions refused by the caps: ${steadyLimited} at the steady rate, ${limited - steadyLimited} of the 600 asks of a flood from 20 sockets (30 at once each; a connection may ask 3 at once, then one every 5 s); server memory ${rssQuestions.toFixed(1)} MiB after them`)
     for (const ws of [...audience, presenter, remote])
       ws.terminate()
   }

@@ -14,6 +14,7 @@ import { startPresentServer } from './server.ts'
 
 const USAGE = `usage: ./deck present [--host 0.0.0.0] [--port 3031] [--dist DIR] [--rebuild] [--new-secret]
                       [--state-dir .present] [--rehearsals rehearsals] [--no-qr] [--stop-with-stdin]
+                      [--questions-per-address 60]
 Serves the full build of the deck on the meeting network with a live relay for a phone remote and
 the audience. Prints the presenter, remote and audience URLs and the remote's QR code.`
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
         default: join(DECK_ROOT, 'rehearsals'),
       },
       'no-qr': { type: 'boolean', default: false },
+      'questions-per-address': { type: 'string' },
       'stop-with-stdin': { type: 'boolean', default: false },
       'help': { type: 'boolean', default: false },
     },
@@ -57,6 +59,11 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port ${values.port} is not a port number`)
 
+  const perAddress = values['questions-per-address'] === undefined
+    ? undefined
+    : Number(values['questions-per-address'])
+  if (perAddress !== undefined && (!Number.isInteger(perAddress) || perAddress < 0))
+    throw new Error(`--questions-per-address ${values['questions-per-address']} is not a whole number`)
   const plan = await loadPlan()
   let distDir = values.dist === undefined
     ? undefined
@@ -82,6 +89,7 @@ async function main(): Promise<void> {
     stateDir: resolve(values['state-dir']),
     rehearsalsDir: resolve(values.rehearsals),
     publicHost: lanAddress(values.host),
+    ...(perAddress !== undefined && { questionsPerAddress: perAddress }),
     log: line => console.log(line),
   })
   // The only lines that carry the key: the presenter's and the remote's URLs (and the QR of the latter).

@@ -19,6 +19,8 @@ export interface LaunchOptions {
   rehearsals: string
   /** Told of every line it prints, stdout and stderr, for as long as it runs. */
   onLine?: (line: string) => void
+  /** More of the CLI's options, e.g. `--questions-per-address 10000` (the benchmark's 200 sockets share one address). */
+  args?: readonly string[]
 }
 
 export interface PresentUrls {
@@ -53,6 +55,7 @@ export async function launchPresent(options: LaunchOptions): Promise<LaunchedPre
     options.rehearsals,
     '--no-qr',
     '--stop-with-stdin',
+    ...(options.args ?? []),
   ], {
     stdio: ['pipe', 'pipe', 'pipe'],
   })

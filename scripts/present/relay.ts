@@ -34,7 +34,8 @@ export interface Peer {
 }
 
 /** Caps on what anyone in the room may write: a question, a vote. */
-export const QUESTION_CAPS = {
+export type QuestionCaps = Record<'askBurst' | 'askEveryMs' | 'asksPerAddress' | 'questionsPerSession' | 'voteBurst' | 'voteEveryMs', number>
+export const QUESTION_CAPS: Readonly<QuestionCaps> = {
   /** Per connection: a burst of asks, then one every this many ms. */
   askBurst: 3,
   askEveryMs: 5000,
@@ -43,7 +44,7 @@ export const QUESTION_CAPS = {
   questionsPerSession: 1000,
   voteBurst: 10,
   voteEveryMs: 500,
-} as const
+}
 
 /** A token bucket: `burst` at once, then one every `everyMs`. */
 class Bucket {
@@ -93,6 +94,8 @@ export interface RelayOptions {
   lastRehearsal?: Record<number, number>
   /** Questions from the room: without one, the relay keeps them in memory only. */
   questions?: QuestionsLog
+  /** QUESTION_CAPS unless changed (`./deck present --questions-per-address`). */
+  questionCaps?: Partial<QuestionCaps>
   log?: (line: string) => void
 }
 
@@ -132,6 +135,7 @@ export class Relay {
   private readonly askBuckets = new WeakMap<Peer, Bucket>()
   private readonly voteBuckets = new WeakMap<Peer, Bucket>()
   private readonly asksByAddress = new Map<string, number>()
+  private readonly caps: QuestionCaps
 
   state: NavState
   clock: ClockState
@@ -161,6 +165,10 @@ export class Relay {
     this.log = options.session?.log ?? EMPTY_LOG
     this.lastRehearsal = options.lastRehearsal ?? {}
     this.questions = bookOf(options.questions?.events ?? [])
+    this.caps = {
+      ...QUESTION_CAPS,
+      ...options.questionCaps,
+    }
     if (this.state.page > options.plan.slides.length)
       this.state = { ...this.state, page: 1, clicks: 0 }
   }
@@ -265,10 +273,10 @@ export class Relay {
       return
     }
     const now = this.now()
-    const bucket = this.askBuckets.get(peer) ?? new Bucket(QUESTION_CAPS.askBurst, QUESTION_CAPS.askEveryMs, now)
+    const bucket = this.askBuckets.get(peer) ?? new Bucket(this.caps.askBurst, this.caps.askEveryMs, now)
     this.askBuckets.set(peer, bucket)
     const fromAddress = this.asksByAddress.get(peer.address) ?? 0
-    if (!bucket.take(now) || fromAddress >= QUESTION_CAPS.asksPerAddress || this.questions.questions.size >= QUESTION_CAPS.questionsPerSession) {
+    if (!bucket.take(now) || fromAddress >= this.caps.asksPerAddress || this.questions.questions.size >= this.caps.questionsPerSession) {
       this.refuse(peer, 'limited', 'a question', message.nonce)
       return
     }
@@ -284,36 +292,35 @@ export class Relay {
       asker,
       nonce: message.nonce,
     }
+    peer.asker ??= asker
     if (!this.record(event))
       return
     this.asksByAddress.set(peer.address, fromAddress + 1)
-    peer.asker ??= asker
     this.sendTo(peer, { type: 'asked', nonce: message.nonce, id: event.id })
-    this.broadcastQuestions()
   }
 
   /** A "+1" from the room: one per browser and question, on questions shown to the room. */
   private vote(peer: Peer, id: string, voter: string): void {
     const now = this.now()
-    const bucket = this.voteBuckets.get(peer) ?? new Bucket(QUESTION_CAPS.voteBurst, QUESTION_CAPS.voteEveryMs, now)
+    const bucket = this.voteBuckets.get(peer) ?? new Bucket(this.caps.voteBurst, this.caps.voteEveryMs, now)
     this.voteBuckets.set(peer, bucket)
     if (!bucket.take(now)) {
       this.refuse(peer, 'limited', 'a vote')
       return
     }
-    if (this.record({
+    if (!this.record({
       t: 'vote',
       id,
       voter: browserDigest(voter),
     })) {
-      this.broadcastQuestions()
-    }
-    else {
       this.refuse(peer, 'invalid', 'a vote')
     }
   }
 
-  /** Applies an event and writes it to the log; false when it does not apply or cannot be written (then nothing changed that anyone was told of). */
+  /**
+   * Applies an event, writes it to the log and tells everyone concerned; false when it does not apply
+   * or cannot be written (then nothing changed that anyone was told of).
+   */
   private record(event: QuestionEvent): boolean {
     const before = this.questions.questions.get(event.id)
     const snapshot = before && { ...before }
@@ -321,6 +328,7 @@ export class Relay {
       return false
     try {
       this.options.questions?.append(event)
+      this.questionChanged(event.id, snapshot?.visibility === 'shown')
       return true
     }
     catch (error) {
@@ -349,24 +357,32 @@ export class Relay {
     })
   }
 
-  /** Each client its view of the questions: key holders all of them; the room those shown, and each asker its own. */
-  private broadcastQuestions(): void {
-    const all = JSON.stringify({
-      type: 'questions',
-      questions: forPresenter(this.questions),
+  /**
+   * One question changed: each client hears of it as it may see it (key holders always; its asker,
+   * marked as theirs; the room while it is shown, and that it is gone once it no longer is). One
+   * serialisation per kind of reader, however many clients.
+   */
+  private questionChanged(id: string, wasShown: boolean): void {
+    const question = this.questions.questions.get(id)
+    if (!question)
+      return
+    const asker = this.questions.askers.get(id)
+    const full = JSON.stringify({ type: 'question', question } satisfies ServerMessage)
+    const mine = JSON.stringify({
+      type: 'question',
+      question: { ...question, mine: true },
     } satisfies ServerMessage)
-    const shown = JSON.stringify({
-      type: 'questions',
-      questions: forAudience(this.questions, undefined),
-    } satisfies ServerMessage)
-    const askers = new Set(this.questions.askers.values())
+    const gone = JSON.stringify({ type: 'question-gone', id } satisfies ServerMessage)
+    const shown = question.visibility === 'shown'
     for (const peer of this.peers) {
       if (peer.authorized)
-        peer.send(all)
-      else if (peer.asker !== undefined && askers.has(peer.asker))
-        this.sendQuestions(peer)
-      else
-        peer.send(shown)
+        peer.send(full)
+      else if (asker !== undefined && peer.asker === asker)
+        peer.send(mine)
+      else if (shown)
+        peer.send(full)
+      else if (wasShown)
+        peer.send(gone)
     }
   }
 
@@ -399,12 +415,9 @@ export class Relay {
         await this.saveRehearsal(peer)
         break
       case 'question':
-        if (this.record(command.action === 'answer'
+        if (!this.record(command.action === 'answer'
           ? { t: 'answer', id: command.id, answer: command.answer }
           : { t: command.action, id: command.id })) {
-          this.broadcastQuestions()
-        }
-        else {
           this.refuse(peer, 'invalid', 'a question command')
         }
         break

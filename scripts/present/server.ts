@@ -30,6 +30,8 @@ export interface PresentServerOptions {
   /** The address phones reach this machine at, for the remote and audience URLs. */
   publicHost: string
   maxConnections?: number
+  /** Questions one address may ask in a session (QUESTION_CAPS.asksPerAddress unless set). */
+  questionsPerAddress?: number
   log?: (line: string) => void
 }
 
@@ -92,6 +94,9 @@ export async function startPresentServer(options: PresentServerOptions): Promise
 
   const relay = new Relay({
     questions,
+    ...(options.questionsPerAddress !== undefined && {
+      questionCaps: { asksPerAddress: options.questionsPerAddress },
+    }),
     plan: options.plan,
     secret: options.secret,
     session: readSession(sessionFile, options.plan),
