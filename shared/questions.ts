@@ -119,6 +119,27 @@ export function queueOrder(questions: Iterable<Question>): Question[] {
   return [...questions].sort((a, b) => a.slide - b.slide || b.votes - a.votes || b.askedAt - a.askedAt)
 }
 
+/** What the relay sends of questions (shared/protocol.ts's `questions`, `question`, `question-gone`). */
+export type QuestionsUpdate
+  = | { type: 'questions', questions: Question[] }
+    | { type: 'question', question: Question }
+    | { type: 'question-gone', id: string }
+
+/** A client's questions after an update from the relay: the whole list, one question new or changed, or one gone. */
+export function applyUpdate(list: readonly Question[], update: QuestionsUpdate): Question[] {
+  switch (update.type) {
+    case 'questions':
+      return update.questions
+    case 'question':
+      return queueOrder([
+        ...list.filter(q => q.id !== update.question.id),
+        update.question,
+      ])
+    case 'question-gone':
+      return list.filter(q => q.id !== update.id)
+  }
+}
+
 /** Everything, for key holders (the presenter view, the remote). */
 export function forPresenter(book: QuestionBook): Question[] {
   return queueOrder(book.questions.values())

@@ -18,6 +18,7 @@ import { QUESTION_CAPS } from '../scripts/present/relay.ts'
 import { describeViolations, runAxe } from './support/axe.ts'
 import { ROOT } from './support/paths.ts'
 import { normalise, openPdf, pageTexts } from './support/pdf-read.ts'
+import { questionsOf } from './support/questions.ts'
 
 const run = promisify(execFile)
 
@@ -74,24 +75,7 @@ async function client(options: { key?: string, asker?: string } = {}): Promise<{
   return {
     ws,
     inbox,
-    questions: () => {
-      let list: Question[] = []
-      for (const message of inbox) {
-        if (message.type === 'questions') {
-          list = message.questions
-        }
-        else if (message.type === 'question') {
-          list = [
-            ...list.filter(q => q.id !== message.question.id),
-            message.question,
-          ]
-        }
-        else if (message.type === 'question-gone') {
-          list = list.filter(q => q.id !== message.id)
-        }
-      }
-      return list
-    },
+    questions: () => questionsOf(inbox),
     close: async () => {
       if (ws.readyState === ws.CLOSED)
         return

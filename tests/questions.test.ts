@@ -9,7 +9,8 @@ import { openQuestionsLog, readQuestionEvents } from '../scripts/present/questio
 import { QUESTION_CAPS, Relay } from '../scripts/present/relay.ts'
 import { buildPlan } from '../shared/pacing.ts'
 import { parseClientMessage } from '../shared/protocol.ts'
-import { bookOf, forAudience, printedQuestions, questionsMarkdown, queueOrder } from '../shared/questions.ts'
+import { bookOf, forAudience, printedQuestions, questionsMarkdown } from '../shared/questions.ts'
+import { questionsOf } from './support/questions.ts'
 
 // Questions from the room (issue 17): the relay's rules (who sees what, who may change what, the
 // caps), and the log that keeps every acknowledged question across a crash.
@@ -69,25 +70,8 @@ function setup(log?: QuestionsLog) {
 
 const browser = (n: number): string => `browser-${String(n).padStart(10, '0')}`
 const send = (relay: Relay, peer: Peer, message: object): void => relay.receive(peer, JSON.stringify(message))
-/** The questions a client has, as the browser keeps them: the welcome's list, then each change. */
-function lastQuestions(peer: TestPeer): Question[] {
-  let list: Question[] = []
-  for (const message of peer.inbox) {
-    if (message.type === 'questions') {
-      list = message.questions
-    }
-    else if (message.type === 'question') {
-      list = queueOrder([
-        ...list.filter(q => q.id !== message.question.id),
-        message.question,
-      ])
-    }
-    else if (message.type === 'question-gone') {
-      list = list.filter(q => q.id !== message.id)
-    }
-  }
-  return list
-}
+/** The questions a client has, as the browser keeps them. */
+const lastQuestions = (peer: TestPeer): Question[] => questionsOf(peer.inbox)
 function askOf(slide: number, text: string, asker: string, nonce: string, name?: string): object {
   return {
     type: 'ask',

@@ -4,7 +4,7 @@ import type { Question } from '../../shared/questions.ts'
 import { useEventListener, useIntervalFn, useWebSocket } from '@vueuse/core'
 import { reactive } from 'vue'
 import { RELAY_META } from '../../shared/protocol.ts'
-import { queueOrder } from '../../shared/questions.ts'
+import { applyUpdate } from '../../shared/questions.ts'
 import { askerId } from './asker.ts'
 import { presentingKey } from './key.ts'
 
@@ -109,16 +109,9 @@ function handle(message: ServerMessage): void {
         live.limited++
       break
     case 'questions':
-      live.questions = message.questions
-      break
     case 'question':
-      live.questions = queueOrder([
-        ...live.questions.filter(q => q.id !== message.question.id),
-        message.question,
-      ])
-      break
     case 'question-gone':
-      live.questions = live.questions.filter(q => q.id !== message.id)
+      live.questions = applyUpdate(live.questions, message)
       break
   }
   for (const listener of listeners)
