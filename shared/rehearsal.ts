@@ -1,5 +1,5 @@
 import type { PaceLog, Plan } from './pacing.ts'
-import { SECOND, sectionTimes, slideTimes } from './pacing.ts'
+import { describeDowntime, SECOND, sectionTimes, slideTimes } from './pacing.ts'
 import { median } from './stats.ts'
 
 /** A rehearsal as saved in rehearsals/<date>.json. */
@@ -10,6 +10,8 @@ export interface Rehearsal {
   durationMs: number
   sections: { title: string, budgetMs: number, ms: number }[]
   slides: { no: number, title: string, ms: number }[]
+  /** Time the relay was down mid-run (a crash): in the run, in no slide's or section's time. */
+  downtime?: { slide: number, ms: number, note: string }[]
 }
 
 /** The run so far: time per slide and per section up to pace time `elapsedMs`. */
@@ -21,6 +23,14 @@ export function rehearsalOf(plan: Plan, log: PaceLog, elapsedMs: number, date: D
     durationMs: plan.totalMs,
     sections: plan.sections.map((section, i) => ({ title: section.title, budgetMs: section.budgetMs, ms: perSection[i] ?? 0 })),
     slides: plan.slides.map(slide => ({ no: slide.no, title: slide.title, ms: perSlide[slide.no] ?? 0 })),
+    ...(log.downtime?.length
+      ? {
+          downtime: log.downtime.map(span => ({
+            ...span,
+            note: describeDowntime(span),
+          })),
+        }
+      : {}),
   }
 }
 

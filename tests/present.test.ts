@@ -446,6 +446,35 @@ describe('./deck present in the meeting room', () => {
     await waitForPath(presenter, new RegExp(`^/presenter/${from + 2}$`))
   })
 
+  it('after a crash (SIGKILL) the run resumes: the downtime is counted, marked in the log and in a saved rehearsal, and no slide\'s', async () => {
+    await presenter.getByRole('button', { name: 'Resume' }).click()
+    const sessionFile = join(temp, 'state', 'session.json')
+    const running = async (): Promise<boolean> => {
+      const session = JSON.parse(await readFile(sessionFile, 'utf8').catch(() => '{}')) as { clock?: { startedAt: number | null, pausedAt: number | null } }
+      return session.clock?.startedAt != null && session.clock.pausedAt === null
+    }
+    await expect.poll(running).toBe(true)
+    const slide = slideOf(presenter)
+    const exited = new Promise(done => server!.process.once('exit', done))
+    server!.process.kill('SIGKILL')
+    await exited
+    server = await startServer()
+    await expect.poll(() => allOutput.some(line => line.includes(`on slide ${slide}`) && /relay down \d+:\d\d/.test(line))).toBe(true)
+    const after = await watchPace(server)
+    await expect.poll(() => after.pace()?.log.downtime?.at(-1)?.slide).toBe(slide)
+    expect(after.pace()!.clock.pausedAt, 'the run goes on after a crash').toBeNull()
+    after.close()
+    await presenter.getByText('Relay connected').waitFor()
+    const before = (await readdir(join(temp, 'rehearsals')).catch(() => [])).length
+    await command(server, { type: 'rehearsal', action: 'save' })
+    await expect.poll(async () => (await readdir(join(temp, 'rehearsals'))).length).toBe(before + 1)
+    const newest = readRehearsals(join(temp, 'rehearsals')).at(-1)!
+    expect(newest.downtime?.at(-1)).toMatchObject({
+      slide,
+      note: expect.stringMatching(new RegExp(`^relay down \\d+:\\d\\d on slide ${slide}$`)),
+    })
+  })
+
   it('a swipe on the remote moves the talk: right to left is Next, left to right is Previous', async () => {
     const cdp = await remote.context().newCDPSession(remote)
     const swipe = async (from: number, to: number): Promise<void> => {

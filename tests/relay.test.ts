@@ -8,9 +8,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { Relay } from '../scripts/present/relay.ts'
-import { startPresentServer } from '../scripts/present/server.ts'
+import { readSession, RUN_IDLE_MS, startPresentServer } from '../scripts/present/server.ts'
 import { buildPlan, elapsedMs, MINUTE, paceAt, slideTimes } from '../shared/pacing.ts'
 import { MAX_MESSAGE_BYTES, parseClientMessage, WS_PATH } from '../shared/protocol.ts'
+import { rehearsalOf } from '../shared/rehearsal.ts'
 
 /** The relay's rules on a fixture plan (six slides, three sections), without sockets or a browser. */
 const plan = buildPlan([1, 2, 3, 4, 5, 6].map(no => ({
@@ -312,6 +313,91 @@ describe('the relay\'s rules', () => {
     expect(parseClientMessage('{"type":"hello","role":"admin"}', 6, 0)).toEqual({ ok: false, reason: 'invalid' })
     expect(parseClientMessage(`{"type":"clock","action":"end-at","endAt":${10 ** 15},"key":"${KEY}"}`, 6, 0)).toEqual({ ok: false, reason: 'invalid' })
     expect(parseClientMessage('null', 6, 0)).toEqual({ ok: false, reason: 'malformed' })
+  })
+})
+
+describe('a run across a stop of the server', () => {
+  const T = Date.UTC(2026, 11, 4, 10)
+  let dir: string
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'relay-session-'))
+  })
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  /** The session a relay leaves after a run on slides 1 and 2 (2 min, then 3 min), and whatever happened to it. */
+  async function sessionAfter(how: 'crash' | 'graceful'): Promise<string> {
+    let now = T
+    let saved: unknown
+    const relay = new Relay({
+      plan,
+      secret: KEY,
+      now: () => now,
+      persist: (session) => {
+        saved = session
+      },
+    })
+    const presenter = {
+      id: 1,
+      address: 'test',
+      role: 'presenter' as const,
+      authorized: false,
+      send: () => {},
+    }
+    relay.connect(presenter)
+    send(relay, presenter, { type: 'hello', role: 'presenter', key: KEY })
+    send(relay, presenter, { type: 'clock', action: 'start', key: KEY })
+    now += 2 * MINUTE
+    send(relay, presenter, {
+      type: 'state',
+      page: 2,
+      clicks: 0,
+      clicksTotal: 0,
+      key: KEY,
+    })
+    now += 3 * MINUTE
+    relay.heartbeat()
+    if (how === 'graceful')
+      relay.endRun()
+    const file = join(dir, `${how}.json`)
+    await writeFile(file, JSON.stringify(saved))
+    return file
+  }
+
+  it('after a crash the run goes on: the downtime is counted, marked "relay down 1:12 on slide 2", and given to no slide, nor to the rehearsal\'s', async () => {
+    const file = await sessionAfter('crash')
+    const lines: string[] = []
+    const back = 5 * MINUTE + 72_000
+    const session = readSession(file, plan, T + back, line => lines.push(line))!
+    expect(session.clock.pausedAt).toBeNull()
+    expect(elapsedMs(session.clock, T + back)).toBe(back)
+    expect(session.log.downtime).toEqual([
+      { slide: 2, ms: 72_000 },
+    ])
+    expect(slideTimes(session.log, elapsedMs(session.clock, T + back))).toEqual({ 1: 2 * MINUTE, 2: 3 * MINUTE })
+    expect(lines.join('\n')).toContain('relay down 1:12 on slide 2')
+    const run = rehearsalOf(plan, session.log, elapsedMs(session.clock, T + back), new Date(T + back))
+    expect(run.slides.find(s => s.no === 2)!.ms).toBe(3 * MINUTE)
+    expect(run.downtime).toEqual([
+      { slide: 2, ms: 72_000, note: 'relay down 1:12 on slide 2' },
+    ])
+  })
+
+  it('after a graceful stop the run is paused where it stopped: the time down counts nowhere', async () => {
+    const file = await sessionAfter('graceful')
+    const session = readSession(file, plan, T + 5 * MINUTE + 33 * MINUTE)!
+    expect(session.clock.pausedAt).toBe(T + 5 * MINUTE)
+    expect(session.log.downtime).toBeUndefined()
+    expect(elapsedMs(session.clock, T + 38 * MINUTE)).toBe(5 * MINUTE)
+  })
+
+  it('a run left for over an hour since its last move starts afresh, on the slide it was on', async () => {
+    const file = await sessionAfter('crash')
+    const session = readSession(file, plan, T + 5 * MINUTE + RUN_IDLE_MS + 1)!
+    expect(session.state.page).toBe(2)
+    expect(session.clock.startedAt).toBeNull()
+    expect(session.log).toEqual({ slideMs: {}, current: null })
   })
 })
 

@@ -80,6 +80,10 @@ export interface Session {
   state: NavState
   clock: ClockState
   log: PaceLog
+  /** When the relay last wrote the session (every few seconds while it runs): after a crash, the downtime starts here. */
+  aliveAt?: number
+  /** The last move or clock command: a run idle for over an hour is over. */
+  lastEventAt?: number
 }
 
 export interface RelayOptions {
@@ -148,6 +152,7 @@ export class Relay {
   audienceUrl = ''
   private readonly secretDigest: Buffer
   private readonly now: () => number
+  private lastEventAt: number
   private lastRehearsal: Record<number, number>
   private readonly options: RelayOptions
 
@@ -163,6 +168,7 @@ export class Relay {
     }
     this.clock = options.session?.clock ?? STOPPED
     this.log = options.session?.log ?? EMPTY_LOG
+    this.lastEventAt = options.session?.lastEventAt ?? this.now()
     this.lastRehearsal = options.lastRehearsal ?? {}
     this.questions = bookOf(options.questions?.events ?? [])
     this.caps = {
@@ -503,6 +509,7 @@ export class Relay {
     const left = this.state.page
     this.state = state
     const now = this.now()
+    this.lastEventAt = now
     if (moved) {
       // The run starts when the speaker first moves on (from slide 1, or wherever a reset left it), unless started already.
       if (this.clock.startedAt === null)
@@ -541,6 +548,7 @@ export class Relay {
 
   private setClock(action: ClockAction, endAt: number | null | undefined): void {
     const now = this.now()
+    this.lastEventAt = now
     switch (action) {
       case 'start':
         if (this.clock.startedAt === null)
@@ -589,7 +597,18 @@ export class Relay {
   }
 
   private persist(): void {
-    this.options.persist?.({ state: this.state, clock: this.clock, log: this.log })
+    this.options.persist?.({
+      state: this.state,
+      clock: this.clock,
+      log: this.log,
+      aliveAt: this.now(),
+      lastEventAt: this.lastEventAt,
+    })
+  }
+
+  /** The relay is alive: written with the session (server.ts calls it every few seconds), so that a crash's downtime can be told after it. */
+  heartbeat(): void {
+    this.persist()
   }
 
   private sendTo(peer: Peer, message: ServerMessage): void {

@@ -7,7 +7,7 @@ import { createServer } from 'node:http'
 import { join, resolve } from 'node:path'
 import { WebSocketServer } from 'ws'
 import { errorMessage } from '../../shared/errors.ts'
-import { EMPTY_LOG, STOPPED } from '../../shared/pacing.ts'
+import { describeDowntime, EMPTY_LOG, markDowntime, STOPPED } from '../../shared/pacing.ts'
 import { MAX_MESSAGE_BYTES, RELAY_META, WS_PATH } from '../../shared/protocol.ts'
 import { rehearsalFileName } from '../../shared/rehearsal.ts'
 import { writeFileAtomic } from '../lib/atomic.ts'
@@ -56,21 +56,43 @@ function hostForUrl(host: string): string {
     : host
 }
 
-/** A session older than this is another day's talk: the position is kept, the clock starts afresh. */
-const SESSION_CLOCK_MS = 3 * 60 * 60 * 1000
+/** A run with no move and no clock command for this long is over: the next start keeps the position and begins a new run. */
+export const RUN_IDLE_MS = 60 * 60 * 1000
+/** How often the relay writes that it is alive (the downtime after a crash is known to within this). */
+const HEARTBEAT_MS = 10_000
 
-function readSession(file: string, plan: Plan, now = Date.now()): Session | undefined {
+/**
+ * The session the server left, as the next start takes it up. A graceful stop paused the clock
+ * (Relay.endRun): the run resumes paused. A crash left it running: the talk went on in the room, so
+ * the run goes on and the time since the relay was last alive stays in it, but is marked as downtime
+ * in the log ("relay down 1:12 on slide 7") and given to no slide. A run idle for over RUN_IDLE_MS
+ * is over: a new one starts.
+ */
+export function readSession(file: string, plan: Plan, now = Date.now(), log: (line: string) => void = () => {}): Session | undefined {
+  let session: Session
+  let modified: number
   try {
-    const age = now - statSync(file).mtimeMs
-    const session = JSON.parse(readFileSync(file, 'utf8')) as Session
-    if (typeof session?.state?.page === 'number' && session.state.page <= plan.slides.length && typeof session.clock === 'object' && typeof session.log === 'object') {
-      return age < SESSION_CLOCK_MS
-        ? session
-        : { state: session.state, clock: STOPPED, log: EMPTY_LOG }
-    }
+    session = JSON.parse(readFileSync(file, 'utf8')) as Session
+    modified = statSync(file).mtimeMs
   }
-  catch {}
-  return undefined
+  catch {
+    return undefined
+  }
+  if (typeof session?.state?.page !== 'number' || session.state.page > plan.slides.length || typeof session.clock !== 'object' || typeof session.log !== 'object')
+    return undefined
+  const lastEvent = session.lastEventAt ?? modified
+  if (now - lastEvent > RUN_IDLE_MS) {
+    if (session.clock.startedAt !== null)
+      log('present: the last run has had no move for over an hour: a new run starts (the position is kept)')
+    return { state: session.state, clock: STOPPED, log: EMPTY_LOG }
+  }
+  const running = session.clock.startedAt !== null && session.clock.pausedAt === null
+  if (running && typeof session.aliveAt === 'number' && now > session.aliveAt && session.log.current) {
+    const marked = markDowntime(session.log, now - session.aliveAt)
+    log(`present: ${describeDowntime(marked.downtime!.at(-1)!)} (the server stopped without saving): the run goes on, and that time is counted in it but given to no slide`)
+    return { ...session, log: marked }
+  }
+  return session
 }
 
 /**
@@ -99,7 +121,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     }),
     plan: options.plan,
     secret: options.secret,
-    session: readSession(sessionFile, options.plan),
+    session: readSession(sessionFile, options.plan, Date.now(), log),
     lastRehearsal: perSlide(readRehearsals(options.rehearsalsDir, log).at(-1)),
     log,
     persist: (session) => {
@@ -278,6 +300,8 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     audience: `http://${lan}:${port}/`,
   }
   relay.remoteUrl = urls.remote
+  const heartbeat = setInterval(() => relay.heartbeat(), HEARTBEAT_MS)
+  heartbeat.unref()
   relay.audienceUrl = urls.audience
 
   return {
@@ -287,6 +311,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     connections: () => wss.clients.size,
     close: async () => {
       // A graceful stop: the clock is paused where it stands and written with the session below.
+      clearInterval(heartbeat)
       relay.endRun()
       for (const ws of wss.clients)
         ws.terminate()

@@ -9,6 +9,17 @@ import type { Plan } from './plan.ts'
 export interface PaceLog {
   slideMs: Record<number, number>
   current: { slide: number, enteredMs: number } | null
+  /**
+   * Spans the relay was down while the talk went on (a crash, not a graceful stop): counted in the
+   * run's time, given to no slide, each with the slide that was on screen.
+   */
+  downtime?: Downtime[]
+}
+
+/** Pace time the relay was down with `slide` on screen. */
+export interface Downtime {
+  slide: number
+  ms: number
 }
 
 export const EMPTY_LOG: PaceLog = { slideMs: {}, current: null }
@@ -24,6 +35,29 @@ export function enterSlide(log: PaceLog, slide: number, atMs: number): PaceLog {
     slideMs,
     current: { slide, enteredMs: atMs },
   }
+}
+
+/**
+ * The relay was down for `ms` of pace time (it crashed; the talk went on in the room) with the
+ * current slide on screen: that time stays in the run but is not the slide's; it is kept as downtime.
+ */
+export function markDowntime(log: PaceLog, ms: number): PaceLog {
+  if (!log.current || ms <= 0)
+    return log
+  return {
+    ...log,
+    current: { ...log.current, enteredMs: log.current.enteredMs + ms },
+    downtime: [
+      ...(log.downtime ?? []),
+      { slide: log.current.slide, ms },
+    ],
+  }
+}
+
+/** "relay down 1:12 on slide 7": what a log or a rehearsal says of a span of downtime. */
+export function describeDowntime(downtime: Downtime): string {
+  const seconds = Math.round(downtime.ms / 1000)
+  return `relay down ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} on slide ${downtime.slide}`
 }
 
 /** Time per slide up to pace time `atMs`, the slide on screen included. */
