@@ -31,6 +31,15 @@ export type Role = (typeof ROLES)[number]
 export type NavAction = 'next' | 'prev' | 'go'
 export type ClockAction = (typeof CLOCK_ACTIONS)[number]
 
+/** A paired phone as the presenter view lists it. */
+export interface DeviceView {
+  id: string
+  name: string
+  pairedAt: number
+  lastActiveAt: number
+  connected: boolean
+}
+
 /** Where the talk is: what every follower shows. */
 export interface NavState {
   page: number
@@ -50,6 +59,9 @@ const KEY = /^[\w-]{16,128}$/
 const BROWSER_ID = /^[\w-]{16,64}$/
 const NONCE = /^[\w-]{8,64}$/
 export const QUESTION_ID = /^q[\w-]{4,40}$/
+/** The remote's pairing code (its QR code's fragment, `#pair=…`), and a paired device's id. */
+export const PAIRING_CODE = /^[\w-]{16,64}$/
+const DEVICE_ID = /^d[\w-]{4,40}$/
 /** Text from the room: trimmed, with no control characters but line breaks. */
 // eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F]/
@@ -73,6 +85,14 @@ export function clientMessageSchema(slideCount: number, now: number) {
       key: key.optional(),
       /** The audience's browser id, so that the relay sends it its own questions. */
       asker: z.string().regex(BROWSER_ID).optional(),
+      /** A phone scanning the remote's QR code: the code, for a device token of its own. */
+      pair: z.string().regex(PAIRING_CODE).optional(),
+    }),
+    z.strictObject({
+      type: z.literal('device'),
+      key,
+      action: z.literal('unpair'),
+      id: z.string().regex(DEVICE_ID),
     }),
     // Anyone in the room may ask (no key): text only, its size capped here, its rate by the relay.
     z.strictObject({
@@ -164,10 +184,17 @@ export type ServerMessage
     now: number
     /** To every client: the address the room opens the deck at (the audience URL), for QR codes on slides. */
     audienceUrl?: string
-    /** Only to clients with the key: the remote's URL (for the QR code) and the last rehearsal's time per slide. */
+    /** Only to the presenter's key: the remote's URL with a fresh pairing code (for the QR code). */
     remoteUrl?: string
+    /** To key holders: the last rehearsal's time per slide. */
     lastRehearsal?: Record<number, number>
+    /** Whether this client holds the presenter's key (not a paired phone's token): it manages the paired phones. */
+    master?: boolean
   }
+  /** To a phone that paired: its own token, which it sends as its key from now on. */
+  | { type: 'paired', token: string, device: { id: string, name: string } }
+  /** To the presenter's key: the paired phones. */
+  | { type: 'devices', devices: DeviceView[], remoteUrl: string }
   | { type: 'state', state: NavState, now: number, pace?: PaceSnapshot }
   | { type: 'pace', pace: PaceSnapshot, now: number }
   | { type: 'command', action: NavAction, page?: number, clicks?: number }
@@ -202,6 +229,7 @@ const TYPES: ReadonlySet<unknown> = new Set([
   'ask',
   'vote',
   'question',
+  'device',
 ] satisfies ClientMessage['type'][])
 
 /**

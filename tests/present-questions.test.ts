@@ -49,7 +49,7 @@ async function start(): Promise<LaunchedPresent> {
   return server
 }
 
-const keyOf = (running: LaunchedPresent): string => new URL(running.urls.remote).hash.replace('#key=', '')
+const keyOf = (running: LaunchedPresent): string => new URL(running.urls.presenter).hash.replace('#key=', '')
 
 /** A relay client from the test itself: says hello (with the key if given) and keeps what it hears. */
 async function client(options: { key?: string, asker?: string } = {}): Promise<{ ws: NodeWebSocket, inbox: ServerMessage[], questions: () => Question[], close: () => Promise<void> }> {

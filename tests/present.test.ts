@@ -45,7 +45,7 @@ async function stopServer(running: Running | undefined): Promise<void> {
   await running?.stop()
 }
 
-const secretOf = (running: Running): string => new URL(running.urls.remote).hash.replace('#key=', '')
+const secretOf = (running: Running): string => new URL(running.urls.presenter).hash.replace('#key=', '')
 
 /** The relay as a test client sees it, with the key: its latest pace clock. */
 async function watchPace(running: Running): Promise<{ pace: () => PaceSnapshot | undefined, close: () => void }> {
@@ -138,13 +138,13 @@ describe('./deck present in the meeting room', () => {
     await rm(temp, { recursive: true, force: true })
   })
 
-  it('prints the three URLs; the key is in the presenter\'s and the remote\'s only, in the fragment', () => {
+  it('prints the three URLs; the key is in the presenter\'s only, in the fragment; the remote\'s carries a pairing code', () => {
     const secret = secretOf(server!)
     expect(secret).toMatch(/^[\w-]{43}$/)
     expect(server!.urls.presenter).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/presenter\/1#key=/)
-    expect(server!.urls.remote).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/remote#key=/)
+    expect(server!.urls.remote).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/remote#pair=[\w-]{16,}$/)
     expect(server!.urls.audience).not.toContain(secret)
-    expect(server!.lines.filter(line => line.includes(secret)).map(line => line.split(':')[0])).toEqual(['Presenter', 'Remote'])
+    expect(server!.lines.filter(line => line.includes(secret)).map(line => line.split(':')[0])).toEqual(['Presenter'])
   })
 
   it('takes the key out of the address bar', async () => {
@@ -473,6 +473,39 @@ describe('./deck present in the meeting room', () => {
       slide,
       note: expect.stringMatching(new RegExp(`^relay down \\d+:\\d\\d on slide ${slide}$`)),
     })
+  })
+
+  it('a phone unpaired from the presenter view moves no one (refused and counted), a second paired phone still does, and a fresh scan pairs again', async () => {
+    const phoneOptions = { viewport: PHONE, isMobile: true, hasTouch: true }
+    const second = await open(server!.urls.remote, phoneOptions)
+    await second.getByText('Connected', { exact: true }).waitFor()
+    await presenter.getByRole('button', { name: 'Remote' }).click()
+    const devices = presenter.locator('#present-qr [data-device]')
+    await expect.poll(() => devices.count()).toBeGreaterThanOrEqual(2)
+    const names = await devices.locator('strong').allTextContents()
+    // The first phone paired in this file is the remote of the tests above.
+    await presenter.getByRole('button', { name: `Unpair ${names[0]}` }).click()
+    await remote.getByText('Connected, following only').waitFor()
+    const refusedBefore = allOutput.filter(line => line.includes('refused') && line.includes('unauthorized')).length
+    const from = slideOf(presenter)
+    expect(await remote.getByRole('button', { name: 'Next', exact: true }).isDisabled()).toBe(true)
+    // Its token, sent by hand as a command, is refused and counted.
+    const token = await remote.evaluate(() => localStorage.getItem('recap-present-device'))
+    const ws = new NodeWebSocket(`ws://127.0.0.1:${port}/__present/ws`, { origin: `http://127.0.0.1:${port}` })
+    await new Promise(done => ws.once('open', done))
+    ws.send(JSON.stringify({ type: 'nav', action: 'next', key: token }))
+    await expect.poll(() => allOutput.filter(line => line.includes('refused') && line.includes('unauthorized')).length).toBeGreaterThan(refusedBefore)
+    ws.close()
+    expect(slideOf(presenter)).toBe(from)
+    await second.getByRole('button', { name: 'Next', exact: true }).click()
+    await waitForPath(presenter, new RegExp(`^/presenter/${from + 1}$`))
+    // Scanning the QR code again pairs the first phone anew.
+    await remote.goto('about:blank')
+    await remote.goto(server!.urls.remote)
+    await remote.getByText('Connected', { exact: true }).waitFor()
+    await remote.getByRole('button', { name: 'Previous', exact: true }).click()
+    await waitForPath(presenter, new RegExp(`^/presenter/${from}$`))
+    await presenter.getByRole('button', { name: 'Remote' }).click()
   })
 
   it('a swipe on the remote moves the talk: right to left is Next, left to right is Previous', async () => {

@@ -1,4 +1,4 @@
-import type { Peer } from '../scripts/present/relay.ts'
+import type { PairedDevice, Peer, RelayOptions } from '../scripts/present/relay.ts'
 import type { PresentServer } from '../scripts/present/server.ts'
 import type { ServerMessage } from '../shared/protocol.ts'
 import type { Rehearsal } from '../shared/rehearsal.ts'
@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { Relay } from '../scripts/present/relay.ts'
+import { PAIRING_CODE_MS, Relay } from '../scripts/present/relay.ts'
 import { readSession, RUN_IDLE_MS, startPresentServer } from '../scripts/present/server.ts'
-import { buildPlan, elapsedMs, MINUTE, paceAt, slideTimes } from '../shared/pacing.ts'
+import { buildPlan, elapsedMs, enterSlide, MINUTE, paceAt, slideTimes } from '../shared/pacing.ts'
 import { MAX_MESSAGE_BYTES, parseClientMessage, WS_PATH } from '../shared/protocol.ts'
 import { rehearsalOf } from '../shared/rehearsal.ts'
 
@@ -25,12 +25,14 @@ const plan = buildPlan([1, 2, 3, 4, 5, 6].map(no => ({
 })), '10min')
 const KEY = 'k'.repeat(43)
 
-function setup(saved: Rehearsal[] = []) {
+function setup(saved: Rehearsal[] = [], more: Partial<RelayOptions> = {}) {
   let now = Date.UTC(2026, 10, 27, 9)
   const relay = new Relay({
     plan,
     secret: KEY,
     now: () => now,
+    remoteUrlFor: code => `http://192.0.2.7:4321/remote#pair=${code}`,
+    ...more,
     saveRehearsal: async (run) => {
       saved.push(run)
       return `rehearsals/${run.date}.json`
@@ -65,14 +67,95 @@ describe('the relay\'s rules', () => {
   it('tells every client the audience URL (for the slides\' QR codes), and only key holders the remote\'s', () => {
     const { relay, peer } = setup()
     relay.audienceUrl = 'http://192.0.2.7:4321/'
-    relay.remoteUrl = `http://192.0.2.7:4321/remote#key=${KEY}`
     const stranger = peer('audience')
     const presenter = peer('presenter')
     send(relay, stranger, { type: 'hello', role: 'audience' })
     send(relay, presenter, { type: 'hello', role: 'presenter', key: KEY })
     expect(stranger.inbox[0]).toMatchObject({ type: 'welcome', audienceUrl: relay.audienceUrl })
     expect(stranger.inbox[0]).not.toHaveProperty('remoteUrl')
-    expect(presenter.inbox[0]).toMatchObject({ type: 'welcome', audienceUrl: relay.audienceUrl, remoteUrl: relay.remoteUrl })
+    expect(presenter.inbox[0]).toMatchObject({
+      type: 'welcome',
+      audienceUrl: relay.audienceUrl,
+      remoteUrl: relay.remoteUrl,
+      master: true,
+    })
+    // The remote's QR code carries a pairing code, never the key.
+    expect(relay.remoteUrl).toMatch(/^http:\/\/192\.0\.2\.7:4321\/remote#pair=[\w-]{16,}$/)
+    expect(relay.remoteUrl).not.toContain(KEY)
+  })
+
+  it('pairs each phone that scans the QR code with a token of its own; unpairing one refuses it at once and not the other; a fresh scan pairs again', () => {
+    const saved: PairedDevice[][] = []
+    const lines: string[] = []
+    const { relay, peer, advance } = setup([], {
+      devices: {
+        devices: [],
+        save: devices => saved.push(devices),
+      },
+      log: line => lines.push(line),
+    })
+    const presenter = peer('presenter')
+    send(relay, presenter, { type: 'hello', role: 'presenter', key: KEY })
+    const code = new URL(relay.remoteUrl).hash.replace('#pair=', '')
+    const pairPhone = (): { phone: ReturnType<typeof peer>, token: string, id: string, closed: () => boolean } => {
+      let closed = false
+      const phone = peer('remote')
+      phone.close = () => {
+        closed = true
+      }
+      send(relay, phone, { type: 'hello', role: 'remote', pair: code })
+      const paired = phone.inbox.find(m => m.type === 'paired') as Extract<ServerMessage, { type: 'paired' }>
+      return {
+        phone,
+        token: paired.token,
+        id: paired.device.id,
+        closed: () => closed,
+      }
+    }
+    const first = pairPhone()
+    const second = pairPhone()
+    expect(first.token).not.toBe(second.token)
+    expect((presenter.inbox.findLast(m => m.type === 'devices') as Extract<ServerMessage, { type: 'devices' }>).devices.map(d => d.name)).toEqual(['Phone 1', 'Phone 2'])
+    // Tokens are kept as digests only, and written to no log.
+    expect(JSON.stringify(saved)).not.toContain(first.token)
+    expect(lines.join('\n')).not.toContain(first.token)
+
+    send(relay, first.phone, { type: 'blank', on: true, key: first.token })
+    expect(relay.state.blank).toBe(true)
+    // A phone cannot unpair another: only the presenter's key manages them.
+    send(relay, first.phone, {
+      type: 'device',
+      action: 'unpair',
+      id: second.id,
+      key: first.token,
+    })
+    expect(relay.refused.unauthorized).toBe(1)
+
+    send(relay, presenter, {
+      type: 'device',
+      action: 'unpair',
+      id: first.id,
+      key: KEY,
+    })
+    expect(first.closed()).toBe(true)
+    send(relay, first.phone, { type: 'blank', on: false, key: first.token })
+    expect(relay.refused.unauthorized).toBe(2)
+    expect(relay.state.blank).toBe(true)
+    send(relay, second.phone, { type: 'blank', on: false, key: second.token })
+    expect(relay.state.blank).toBe(false)
+    // Reconnecting with the old token does not help; scanning again pairs anew.
+    const again = peer('remote')
+    send(relay, again, { type: 'hello', role: 'remote', key: first.token })
+    expect(again.inbox.find(m => m.type === 'welcome')).toMatchObject({ authorized: false })
+    const rescanned = pairPhone()
+    send(relay, rescanned.phone, { type: 'blank', on: true, key: rescanned.token })
+    expect(relay.state.blank).toBe(true)
+    // A photo of the QR code is worthless once its code has expired.
+    advance(PAIRING_CODE_MS + 1)
+    const late = peer('remote')
+    send(relay, late, { type: 'hello', role: 'remote', pair: code })
+    expect(late.inbox.find(m => m.type === 'welcome')).toMatchObject({ authorized: false })
+    expect(relay.remoteUrl).not.toContain(code)
   })
 
   it('a client without the key only follows: its commands are refused and counted, nobody moves', () => {
@@ -381,6 +464,10 @@ describe('a run across a stop of the server', () => {
     expect(run.slides.find(s => s.no === 2)!.ms).toBe(3 * MINUTE)
     expect(run.downtime).toEqual([
       { slide: 2, ms: 72_000, note: 'relay down 1:12 on slide 2' },
+    ])
+    // The run goes on: a move keeps the mark.
+    expect(enterSlide(session.log, 3, elapsedMs(session.clock, T + back)).downtime).toEqual([
+      { slide: 2, ms: 72_000 },
     ])
   })
 

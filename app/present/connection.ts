@@ -1,12 +1,12 @@
 import type { UseWebSocketReturn } from '@vueuse/core'
-import type { Command, NavState, PaceSnapshot, Role, RoomMessage, ServerMessage } from '../../shared/protocol.ts'
+import type { Command, DeviceView, NavState, PaceSnapshot, Role, RoomMessage, ServerMessage } from '../../shared/protocol.ts'
 import type { Question } from '../../shared/questions.ts'
 import { useEventListener, useIntervalFn, useWebSocket } from '@vueuse/core'
 import { reactive } from 'vue'
 import { RELAY_META } from '../../shared/protocol.ts'
 import { applyUpdate } from '../../shared/questions.ts'
 import { askerId } from './asker.ts'
-import { presentingKey } from './key.ts'
+import { pairingCode, presentingKey, storeDeviceToken } from './key.ts'
 
 /**
  * The browser's end of the relay: one WebSocket (VueUse's useWebSocket), reopened after any loss (a
@@ -34,6 +34,12 @@ export const live = reactive({
   limited: 0,
   /** The questions this client may see (all of them with the key), in the queue's order. */
   questions: [] as Question[],
+  /** Whether this page holds the presenter's key (not a paired phone's token). */
+  master: false,
+  /** With the presenter's key: the paired phones. */
+  devices: [] as DeviceView[],
+  /** A phone paired from the QR code: its name. */
+  deviceName: '',
 })
 
 type Listener = (message: ServerMessage) => void
@@ -70,10 +76,14 @@ function isOpen(): boolean {
 
 function hello(): void {
   const key = presentingKey()
+  const pair = key === undefined
+    ? pairingCode()
+    : undefined
   relay?.send(JSON.stringify({
     type: 'hello',
     role: wantedRole(),
     ...(key !== undefined && { key }),
+    ...(pair !== undefined && { pair }),
     asker: askerId(),
   }), false)
 }
@@ -88,6 +98,7 @@ function handle(message: ServerMessage): void {
       live.state = message.state
       live.pace = message.pace
       live.remoteUrl = message.remoteUrl ?? ''
+      live.master = message.master === true
       live.audienceUrl = message.audienceUrl ?? ''
       live.lastRehearsal = message.lastRehearsal ?? {}
       break
@@ -107,6 +118,14 @@ function handle(message: ServerMessage): void {
       live.refused++
       if (message.reason === 'limited')
         live.limited++
+      break
+    case 'paired':
+      storeDeviceToken(message.token)
+      live.deviceName = message.device.name
+      break
+    case 'devices':
+      live.devices = message.devices
+      live.remoteUrl = message.remoteUrl
       break
     case 'questions':
     case 'question':

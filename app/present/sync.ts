@@ -4,7 +4,7 @@ import { useRouter } from 'vue-router'
 import { addSyncMethod, useNav } from '../../setup/slidev-client.js'
 import { MAX_CLICKS } from '../../shared/protocol.ts'
 import { connectRelay, live, onServerMessage, relayPath, sayHelloAgain, sendCommand } from './connection.ts'
-import { presentingKey } from './key.ts'
+import { pairingCode, presentingKey } from './key.ts'
 
 /** Whether this audience view follows the presenter; a listener who browses away stops following until "Back to live". */
 export const following = ref(true)
@@ -28,12 +28,12 @@ export function installPresentSync(): void {
   if (!relayPath())
     return
   const nav = useNav()
-  // Keep the key for this tab and take it out of the address bar (the router would put it back otherwise).
-  if (presentingKey() !== undefined) {
+  // Keep the key (or the remote's pairing code) for this tab and take it out of the address bar (the router would put it back otherwise).
+  if (presentingKey() !== undefined || pairingCode() !== undefined) {
     const router = useRouter()
     void router.isReady().then(() => {
       const here = router.currentRoute.value
-      if (here.hash.includes('key='))
+      if (/(?:key|pair)=/.test(here.hash))
         void router.replace({ path: here.path, query: here.query, hash: '' })
     })
   }

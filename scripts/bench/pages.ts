@@ -4,7 +4,7 @@
 // with its code already downloaded. A fresh context each, HTTP cache disabled, no service worker.
 import type { Browser } from 'playwright-chromium'
 import { startApp } from '../lib/slide-wait.ts'
-import { keepResourceTimings, pageNow, pageResources } from './probe.client.ts'
+import { appTookOver, firstContentfulPaint, keepResourceTimings, pageNow, pageResources } from './probe.client.ts'
 
 /** A phone's window, as Lighthouse's mobile preset and the reader's tests size it. */
 export const PHONE = { width: 390, height: 844 } as const
@@ -52,7 +52,7 @@ export async function pageColdLoad(browser: Browser, baseUrl: string, path: stri
     const deadline = performance.now() + options.budgetMs
     await page.goto(new URL(path, baseUrl).href, { waitUntil: 'load', timeout: options.budgetMs })
     await networkQuiet(() => lastActivity, () => inflight, options.quietMs ?? 1000, deadline)
-    const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN)
+    const fcpMs = await page.evaluate(firstContentfulPaint)
     const resources = await page.evaluate(pageResources)
     const jsCss = resources.filter(r => /\.(?:m?js|css)(?:$|\?)/.test(URL.parse(r.url)?.pathname ?? r.url))
     const sum = (list: typeof jsCss, pick: (r: typeof jsCss[number]) => number): number => list.reduce((total, r) => total + pick(r), 0)
@@ -60,9 +60,7 @@ export async function pageColdLoad(browser: Browser, baseUrl: string, path: stri
 
     const pressed = await page.evaluate(pageNow)
     await startApp(page)
-    await page.waitForFunction(() => document.getElementById('recap-first-paint') === null
-      && document.getElementById('recap-reader-static') === null
-      && (document.documentElement.dataset.reader === 'ready' || document.querySelector('#app .slidev-page .slidev-layout') !== null), undefined, {
+    await page.waitForFunction(appTookOver, undefined, {
       timeout: Math.max(1, deadline - performance.now()),
       polling: 'raf',
     })

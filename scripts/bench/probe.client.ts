@@ -116,3 +116,15 @@ export function keepResourceTimings(): void {
 export function pageNow(): number {
   return performance.now()
 }
+
+/** The page's first contentful paint, in ms from navigation start (NaN before it). */
+export function firstContentfulPaint(): number {
+  return performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN
+}
+
+/** True once the app has taken over a prerendered page: its slide drawn, or the reader laid out, and the prerendered markup gone. */
+export function appTookOver(): boolean {
+  return document.getElementById('recap-first-paint') === null
+    && document.getElementById('recap-reader-static') === null
+    && (document.documentElement.dataset.reader === 'ready' || document.querySelector('#app .slidev-page .slidev-layout') !== null)
+}

@@ -90,3 +90,24 @@ export function screenState(): { dark: boolean, notices: string[] } {
     ].map(el => `<${el.tagName.toLowerCase()}> "${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`),
   }
 }
+
+/** Moves the deck to slide `n` through its router, as a reader's "next" or a link does (no reload). */
+export function routeToSlide(n: number): void {
+  history.pushState(null, '', new URL(String(n), document.baseURI).pathname)
+  dispatchEvent(new PopStateEvent('popstate', { state: null }))
+}
+
+/** What the reader view (/read) says of itself: "ready" once laid out, "error", or "" before either. */
+export function readerState(): string {
+  return document.documentElement.dataset.reader ?? ''
+}
+
+/** Sets a global of the page (given before its scripts run, with Playwright's addInitScript). */
+export function setPageGlobal({ name, value }: { name: string, value: unknown }): void {
+  (window as unknown as Record<string, unknown>)[name] = value
+}
+
+/** True once the reader view (/read) says it is laid out, or that it failed. */
+export function readerSettled(): boolean {
+  return ['ready', 'error'].includes(document.documentElement.dataset.reader ?? '')
+}

@@ -21,7 +21,7 @@ import { writeFileAtomic } from './atomic.ts'
 import { launchChromium } from './browser.ts'
 import { printableBuild } from './build.ts'
 import { DECK_ROOT, loadDeck } from './deck.ts'
-import { handoutSettled, pageGlobal } from './page.client.ts'
+import { handoutSettled, pageGlobal, setPageGlobal } from './page.client.ts'
 import { addPdfOutline, pdfUriLinks, retargetLocalLinks, setPdfMetadata } from './pdf-document.ts'
 import { waitForFontsAndImages, withPdfPage } from './pdf-page.ts'
 import { serveStatic } from './serve.ts'
@@ -127,9 +127,7 @@ async function render(browser: Browser, url: string, deck: Deck, options: PrintO
       ? printedQuestions(options.questions.questions)
       : []
     if (shown.length > 0) {
-      await page.addInitScript(({ name, value }) => {
-        (window as unknown as Record<string, unknown>)[name] = value
-      }, {
+      await page.addInitScript(setPageGlobal, {
         name: QUESTIONS_GLOBAL,
         value: { meeting: options.questions!.meeting, questions: shown } satisfies MeetingQuestions,
       })

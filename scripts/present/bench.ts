@@ -84,8 +84,8 @@ async function main(): Promise<void> {
     ],
   })
   try {
-    const remoteUrl = present.urls.remote
-    const url = new URL(remoteUrl)
+    // The presenter's key (the remote's URL carries a pairing code).
+    const url = new URL(present.urls.presenter)
     const key = url.hash.replace('#key=', '')
     const origin = url.origin
     const wsUrl = `ws://${url.host}${WS_PATH}`

@@ -1,6 +1,6 @@
 import type { Buffer } from 'node:buffer'
 import type { ClockState, PaceLog, Plan } from '../../shared/pacing.ts'
-import type { ClientMessage, ClockAction, Command, NavAction, NavState, PaceSnapshot, RefusalReason, Role, ServerMessage } from '../../shared/protocol.ts'
+import type { ClientMessage, ClockAction, Command, DeviceView, NavAction, NavState, PaceSnapshot, RefusalReason, Role, ServerMessage } from '../../shared/protocol.ts'
 import type { QuestionBook, QuestionEvent } from '../../shared/questions.ts'
 import type { Rehearsal } from '../../shared/rehearsal.ts'
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
@@ -30,8 +30,32 @@ export interface Peer {
   authorized: boolean
   /** A digest of the browser id an audience client said hello with: its own questions are sent to it. */
   asker?: string
+  /** Said hello with the presenter's key (not a paired phone's token): it manages the paired phones. */
+  master?: boolean
+  /** The paired phone this client is, by its token. */
+  device?: string
   send: (text: string) => void
+  /** Ends the connection (a phone that was unpaired); the socket layer supplies it. */
+  close?: () => void
 }
+
+/** A phone paired by scanning the remote's QR code: its token is kept as a digest only. */
+export interface PairedDevice {
+  id: string
+  name: string
+  tokenDigest: string
+  pairedAt: number
+  lastActiveAt: number
+}
+
+/** The paired phones, kept across restarts (server.ts stores them beside the session). */
+export interface DevicesStore {
+  devices: PairedDevice[]
+  save: (devices: PairedDevice[]) => void
+}
+
+/** How long the remote's QR code pairs phones: a photo of it is worthless after this. */
+export const PAIRING_CODE_MS = 10 * 60 * 1000
 
 /** Caps on what anyone in the room may write: a question, a vote. */
 export type QuestionCaps = Record<'askBurst' | 'askEveryMs' | 'asksPerAddress' | 'questionsPerSession' | 'voteBurst' | 'voteEveryMs', number>
@@ -100,6 +124,10 @@ export interface RelayOptions {
   questions?: QuestionsLog
   /** QUESTION_CAPS unless changed (`./deck present --questions-per-address`). */
   questionCaps?: Partial<QuestionCaps>
+  /** The paired phones; without it they are kept in memory only. */
+  devices?: DevicesStore
+  /** The remote's address for a pairing code (the QR code's URL); set by server.ts. */
+  remoteUrlFor?: (code: string) => string
   log?: (line: string) => void
 }
 
@@ -107,6 +135,11 @@ export type RefusalCounts = Record<RefusalReason, number>
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest()
+}
+
+/** What the relay keeps of a phone's token: a digest, so that no file or log carries the token itself. */
+function tokenDigest(token: string): string {
+  return createHash('sha256').update(`recap-device:${token}`).digest('base64url')
 }
 
 /** What the relay keeps of a browser's id: a digest, so that the log and the views never carry the id itself. */
@@ -146,8 +179,6 @@ export class Relay {
   log: PaceLog
   /** Each slide's number of clicks, as the presenter view reported it. */
   private readonly clicksTotals = new Map<number, number>()
-  /** The remote's URL, key included, told only to clients with the key (for the QR code). */
-  remoteUrl = ''
   /** The audience URL, sent to every client (it carries no key). */
   audienceUrl = ''
   private readonly secretDigest: Buffer
@@ -155,6 +186,9 @@ export class Relay {
   private lastEventAt: number
   private lastRehearsal: Record<number, number>
   private readonly options: RelayOptions
+  private readonly devices = new Map<string, PairedDevice>()
+  private pairing: { code: string, expiresAt: number } | undefined
+  private devicesMade = 0
 
   constructor(options: RelayOptions) {
     this.options = options
@@ -177,11 +211,131 @@ export class Relay {
     }
     if (this.state.page > options.plan.slides.length)
       this.state = { ...this.state, page: 1, clicks: 0 }
+    for (const device of options.devices?.devices ?? [])
+      this.devices.set(device.tokenDigest, device)
+    this.devicesMade = this.devices.size
   }
 
   /** Compares in constant time (digests of equal length), so timing tells nothing about the key. */
-  keyMatches(key: string | undefined): boolean {
+  private isMasterKey(key: string | undefined): boolean {
     return key !== undefined && timingSafeEqual(digest(key), this.secretDigest)
+  }
+
+  /** The paired phone whose token this is, if it is still paired (a map of digests: the token itself is kept nowhere). */
+  private deviceOf(key: string | undefined): PairedDevice | undefined {
+    return key === undefined
+      ? undefined
+      : this.devices.get(tokenDigest(key))
+  }
+
+  /** The presenter's key, or a paired phone's token; checked on every command. */
+  keyMatches(key: string | undefined): boolean {
+    return this.isMasterKey(key) || this.deviceOf(key) !== undefined
+  }
+
+  /** The remote's pairing code, made anew once the last one has expired. */
+  pairingCode(): string {
+    const now = this.now()
+    if (!this.pairing || this.pairing.expiresAt <= now) {
+      this.pairing = {
+        code: randomBytes(18).toString('base64url'),
+        expiresAt: now + PAIRING_CODE_MS,
+      }
+    }
+    return this.pairing.code
+  }
+
+  /** Makes a new pairing code once the last has expired, and tells the presenter's QR code. */
+  refreshPairing(): void {
+    const before = this.pairing?.code
+    this.pairingCode()
+    if (before !== undefined && before !== this.pairing?.code)
+      this.broadcastDevices()
+  }
+
+  /** The remote's URL with a live pairing code: for the QR code the presenter shows. */
+  get remoteUrl(): string {
+    return this.options.remoteUrlFor?.(this.pairingCode()) ?? ''
+  }
+
+  private pairingMatches(code: string): boolean {
+    const pairing = this.pairing
+    return pairing !== undefined && pairing.expiresAt > this.now()
+      && timingSafeEqual(digest(code), digest(pairing.code))
+  }
+
+  /** The paired phones, as the presenter view lists them. */
+  deviceViews(): DeviceView[] {
+    return [
+      ...this.devices.values(),
+    ].map(device => ({
+      id: device.id,
+      name: device.name,
+      pairedAt: device.pairedAt,
+      lastActiveAt: device.lastActiveAt,
+      connected: [...this.peers].some(peer => peer.device === device.id),
+    }))
+  }
+
+  private saveDevices(): void {
+    this.options.devices?.save([
+      ...this.devices.values(),
+    ])
+  }
+
+  /** Tells the presenter's key holders what the paired phones are now (and the QR code's current address). */
+  private broadcastDevices(): void {
+    const text = JSON.stringify({
+      type: 'devices',
+      devices: this.deviceViews(),
+      remoteUrl: this.remoteUrl,
+    } satisfies ServerMessage)
+    for (const peer of this.peers) {
+      if (peer.master)
+        peer.send(text)
+    }
+  }
+
+  /** A phone scanned the QR code: it gets a token of its own, kept here as a digest. */
+  private pair(peer: Peer): void {
+    const token = randomBytes(32).toString('base64url')
+    const now = this.now()
+    const device: PairedDevice = {
+      id: `d${randomBytes(6).toString('base64url')}`,
+      name: `Phone ${++this.devicesMade}`,
+      tokenDigest: tokenDigest(token),
+      pairedAt: now,
+      lastActiveAt: now,
+    }
+    this.devices.set(device.tokenDigest, device)
+    this.saveDevices()
+    peer.device = device.id
+    this.sendTo(peer, {
+      type: 'paired',
+      token,
+      device: { id: device.id, name: device.name },
+    })
+    this.options.log?.(`present: paired ${device.name} (${peer.address})`)
+  }
+
+  /** The presenter unpairs a phone: its token is refused from now on, and its connections end at once. */
+  private unpair(id: string): boolean {
+    const device = [
+      ...this.devices.values(),
+    ].find(d => d.id === id)
+    if (!device)
+      return false
+    this.devices.delete(device.tokenDigest)
+    this.saveDevices()
+    for (const peer of this.peers) {
+      if (peer.device === id) {
+        peer.authorized = false
+        peer.device = undefined
+        peer.close?.()
+      }
+    }
+    this.options.log?.(`present: unpaired ${device.name}`)
+    return true
   }
 
   get pace(): PaceSnapshot {
@@ -194,6 +348,8 @@ export class Relay {
 
   disconnect(peer: Peer): void {
     this.peers.delete(peer)
+    if (peer.device)
+      this.broadcastDevices()
   }
 
   refuse(peer: Peer, reason: RefusalReason, what: string, nonce?: string): void {
@@ -217,7 +373,7 @@ export class Relay {
     }
     const message: ClientMessage = parsed.message
     if (message.type === 'hello') {
-      this.hello(peer, message.role, message.key, message.asker)
+      this.hello(peer, message)
       return
     }
     if (message.type === 'ask') {
@@ -235,19 +391,52 @@ export class Relay {
       })
       return
     }
-    if (!this.keyMatches(message.key)) {
+    const device = this.deviceOf(message.key)
+    if (!this.isMasterKey(message.key) && !device) {
       this.refuse(peer, 'unauthorized', `a ${message.type} command`)
       return
+    }
+    if (message.type === 'device') {
+      // Only the presenter's key manages the phones.
+      if (device)
+        this.refuse(peer, 'unauthorized', 'a device command from a phone')
+      else if (!this.unpair(message.id))
+        this.refuse(peer, 'invalid', 'a device command')
+      else
+        this.broadcastDevices()
+      return
+    }
+    if (device) {
+      device.lastActiveAt = this.now()
+      this.broadcastDevices()
     }
     void this.apply(peer, message)
   }
 
-  private hello(peer: Peer, role: Role, key: string | undefined, asker: string | undefined): void {
-    const authorized = this.keyMatches(key)
+  private hello(peer: Peer, message: { role: Role, key?: string | undefined, asker?: string | undefined, pair?: string | undefined }): void {
+    const { role, key, asker, pair } = message
+    const master = this.isMasterKey(key)
+    const device = master
+      ? undefined
+      : this.deviceOf(key)
     if (asker !== undefined)
       peer.asker = browserDigest(asker)
+    peer.master = master
+    peer.device = device?.id
+    let authorized = master || device !== undefined
     if (key !== undefined && !authorized)
       this.refuse(peer, 'unauthorized', 'a hello')
+    if (!authorized && pair !== undefined) {
+      if (this.pairingMatches(pair)) {
+        this.pair(peer)
+        authorized = true
+      }
+      else {
+        this.refuse(peer, 'unauthorized', 'a pairing code (expired or wrong)')
+      }
+    }
+    if (device)
+      device.lastActiveAt = this.now()
     peer.authorized = authorized
     // Without the key, a client is audience whatever it claims to be.
     peer.role = authorized
@@ -261,9 +450,12 @@ export class Relay {
       pace: this.pace,
       now: this.now(),
       ...(this.audienceUrl && { audienceUrl: this.audienceUrl }),
-      ...(authorized && { remoteUrl: this.remoteUrl, lastRehearsal: this.lastRehearsal }),
+      ...(authorized && { lastRehearsal: this.lastRehearsal }),
+      ...(master && { master: true, remoteUrl: this.remoteUrl }),
     })
     this.sendQuestions(peer)
+    if (authorized)
+      this.broadcastDevices()
   }
 
   /**

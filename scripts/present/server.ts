@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Plan } from '../../shared/pacing.ts'
-import type { Peer, Session } from './relay.ts'
+import type { PairedDevice, Peer, Session } from './relay.ts'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join, resolve } from 'node:path'
@@ -54,6 +55,24 @@ function hostForUrl(host: string): string {
   return host.includes(':')
     ? `[${host}]`
     : host
+}
+
+/** Which key the paired phones were paired under: a new key (`--new-secret`) unpairs them all. */
+function secretTag(secret: string): string {
+  return createHash('sha256').update(`recap-devices:${secret}`).digest('base64url').slice(0, 16)
+}
+
+/** The phones paired under this key, from the state folder (digests of their tokens, never the tokens). */
+function readDevices(file: string, secret: string): PairedDevice[] {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { secret?: string, devices?: PairedDevice[] }
+    return saved.secret === secretTag(secret) && Array.isArray(saved.devices)
+      ? saved.devices.filter(d => typeof d?.id === 'string' && typeof d.tokenDigest === 'string')
+      : []
+  }
+  catch {
+    return []
+  }
 }
 
 /** A run with no move and no clock command for this long is over: the next start keeps the position and begins a new run. */
@@ -113,9 +132,21 @@ export async function startPresentServer(options: PresentServerOptions): Promise
   let saving: Promise<void> = Promise.resolve()
   let pendingSession: Session | undefined
   const questions = openQuestionsLog(join(options.stateDir, QUESTIONS_FILE), log)
+  const devicesFile = join(options.stateDir, 'devices.json')
+  let lanBase = ''
 
   const relay = new Relay({
     questions,
+    devices: {
+      devices: readDevices(devicesFile, options.secret),
+      save: (devices) => {
+        void writeFileAtomic(devicesFile, JSON.stringify({
+          secret: secretTag(options.secret),
+          devices,
+        })).catch(() => {})
+      },
+    },
+    remoteUrlFor: code => `${lanBase}/remote#pair=${code}`,
     ...(options.questionsPerAddress !== undefined && {
       questionCaps: { asksPerAddress: options.questionsPerAddress },
     }),
@@ -228,6 +259,7 @@ export async function startPresentServer(options: PresentServerOptions): Promise
         if (ws.readyState === ws.OPEN)
           ws.send(text)
       },
+      close: () => ws.close(4001, 'unpaired'),
     }
     let alive = true
     relay.connect(peer)
@@ -294,13 +326,17 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     : hostForUrl(options.host)
   const lan = hostForUrl(options.publicHost)
   const fragment = `#key=${options.secret}`
+  lanBase = `http://${lan}:${port}`
   const urls = {
     presenter: `http://${local}:${port}/presenter/1${fragment}`,
-    remote: `http://${lan}:${port}/remote${fragment}`,
+    // A pairing code, not the key: each phone that scans it gets a token of its own (Relay.pair).
+    remote: relay.remoteUrl,
     audience: `http://${lan}:${port}/`,
   }
-  relay.remoteUrl = urls.remote
-  const heartbeat = setInterval(() => relay.heartbeat(), HEARTBEAT_MS)
+  const heartbeat = setInterval(() => {
+    relay.heartbeat()
+    relay.refreshPairing()
+  }, HEARTBEAT_MS)
   heartbeat.unref()
   relay.audienceUrl = urls.audience
 

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { runMain } from '../lib/main.ts'
-import { fontsAndImagesReady, twoFrames } from '../lib/page.client.ts'
+import { fontsAndImagesReady, readerSettled, readerState, routeToSlide, twoFrames } from '../lib/page.client.ts'
 import { waitForSlide } from '../lib/slide-wait.ts'
 import { captureFirstPaint, firstPaintScript, pageFile, withFirstPaint } from './first-paint.ts'
 import { OG_IMAGE_FILE, OG_IMAGE_SIZE, writeOgImage } from './og-image.ts'
@@ -78,12 +78,8 @@ export interface PrerenderOptions {
 
 /** Shows slide `no` through the deck's own router (as a reader moving on would) and waits until it is drawn. */
 async function showSlide(page: Page, no: number): Promise<void> {
-  if (no !== 1) {
-    await page.evaluate((n) => {
-      history.pushState(null, '', new URL(String(n), document.baseURI).pathname)
-      dispatchEvent(new PopStateEvent('popstate', { state: null }))
-    }, no)
-  }
+  if (no !== 1)
+    await page.evaluate(routeToSlide, no)
   await waitForSlide(page, no)
   await page.evaluate(fontsAndImagesReady)
   await page.evaluate(twoFrames)
@@ -141,8 +137,8 @@ async function capturePages(page: Page, base: string, slides: number, warn: (mes
   try {
     captures.set(reader, await unlessPageFails(page, async () => {
       await page.goto(new URL(`${base.replace(/^\//, '')}read`, `${new URL(page.url()).origin}/`).href)
-      await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.reader ?? ''))
-      if (await page.evaluate(() => document.documentElement.dataset.reader) !== 'ready')
+      await page.waitForFunction(readerSettled)
+      if (await page.evaluate(readerState) !== 'ready')
         throw new Error('the reader view failed to lay out (data-reader="error")')
       await page.evaluate(twoFrames)
       return captureFirstPaint(page, reader)

@@ -32,6 +32,7 @@ export function enterSlide(log: PaceLog, slide: number, atMs: number): PaceLog {
   if (log.current)
     slideMs[log.current.slide] = (slideMs[log.current.slide] ?? 0) + Math.max(0, atMs - log.current.enteredMs)
   return {
+    ...log,
     slideMs,
     current: { slide, enteredMs: atMs },
   }
