@@ -316,6 +316,8 @@ describe('./deck present in the meeting room', () => {
     await projector.goto(server!.urls.audience)
     const from = slideOf(presenter)
     await waitForPath(projector, new RegExp(`^/${from}$`))
+    // The projector's slide show is up and following (its page paints from HTML before that).
+    await projector.getByText('Live: following the talk').waitFor({ state: 'attached' })
     await projector.keyboard.press('PageDown')
     await waitForPath(presenter, new RegExp(`^/presenter/${from + 1}$`))
     for (const page of audience)

@@ -44,7 +44,7 @@ const CONTRACT: readonly Reliance[] = [
       'scripts/lib/page.client.ts',
       'scripts/site/first-paint.client.ts',
       'app/reader/reader.css',
-      'scripts/bench/pages.ts',
+      'scripts/bench/probe.client.ts',
     ],
   },
   {
@@ -64,7 +64,7 @@ const CONTRACT: readonly Reliance[] = [
       'app/reader/reader.css',
       'scripts/lib/page.client.ts',
       'styles/recap.css',
-      'scripts/bench/pages.ts',
+      'scripts/bench/probe.client.ts',
     ],
   },
   {
