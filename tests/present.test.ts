@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { LaunchedPresent } from '../scripts/present/launch.ts'
 import type { PaceSnapshot, ServerMessage } from '../shared/protocol.ts'
+import type { Rehearsal } from '../shared/rehearsal.ts'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -467,10 +468,12 @@ describe('./deck present in the meeting room', () => {
     expect(after.pace()!.clock.pausedAt, 'the run goes on after a crash').toBeNull()
     after.close()
     await presenter.getByText('Relay connected').waitFor()
-    const before = (await readdir(join(temp, 'rehearsals')).catch(() => [])).length
+    // Saved rehearsals only (an atomic write's temporary file is in the folder for a moment too).
+    const saved = (): Rehearsal[] => readRehearsals(join(temp, 'rehearsals'), () => {})
+    const before = saved().length
     await command(server, { type: 'rehearsal', action: 'save' })
-    await expect.poll(async () => (await readdir(join(temp, 'rehearsals'))).length).toBe(before + 1)
-    const newest = readRehearsals(join(temp, 'rehearsals')).at(-1)!
+    await expect.poll(() => saved().length).toBe(before + 1)
+    const newest = saved().at(-1)!
     expect(newest.downtime?.at(-1)).toMatchObject({
       slide,
       note: expect.stringMatching(new RegExp(`^relay down \\d+:\\d\\d on slide ${slide}$`)),

@@ -33,6 +33,8 @@
   const root = document.documentElement
   let preloaded = false
   let started = false
+  /** What else starting the app sets going (the slide's watch for the app's own slide). */
+  let onStart: (() => void) | undefined
   const onParsed = (work: () => void): void => {
     if (document.readyState === 'loading')
       document.addEventListener('DOMContentLoaded', work, { once: true })
@@ -60,6 +62,7 @@
       return
     started = true
     preload()
+    onStart?.()
     // The app draws beneath the picture from now on: one copy of the slide for assistive technology.
     onParsed(() => {
       shot()?.setAttribute('inert', '')
@@ -138,8 +141,8 @@
     }
     fit()
     window.addEventListener('resize', fit)
-    // Once a frame (not on every DOM change, which would add work to the app's own rendering):
-    // when the app shows a slide, the picture goes, a frame later, so the two never blink.
+    // Once a frame from the app's start (not on every DOM change, which would add work to the app's
+    // own rendering): when the app shows a slide, the picture goes, a frame later, so the two never blink.
     const watch = (): void => {
       const app = document.getElementById('app')
       if (!app || !app.querySelector('.slidev-page > *')) {
@@ -150,9 +153,11 @@
       requestAnimationFrame(() => {
         shot()?.remove()
         root.style.removeProperty('--recap-first-paint-scale')
+        // The app has the page now: its keys are its own, nothing to play again.
+        stopListening()
       })
     }
-    requestAnimationFrame(watch)
+    onStart = () => requestAnimationFrame(watch)
   }
 
   /** The key or swipe to play again on the app's slide (not in the reader, where keys scroll the page natively). */
@@ -203,6 +208,11 @@
   /** Where the mouse was first seen: browsers send a move without one when the page changes under a still cursor. */
   let mouse: { x: number, y: number } | undefined
 
+  function stopListening(): void {
+    for (const type of EVENTS)
+      window.removeEventListener(type, onFirstInteraction, true)
+  }
+
   function onFirstInteraction(event: Event): void {
     if (event.type === 'pointermove') {
       const move = event as PointerEvent
@@ -213,14 +223,14 @@
         return
       }
     }
-    for (const type of EVENTS)
-      window.removeEventListener(type, onFirstInteraction, true)
-    if (event.type === 'keydown' && !reader) {
+    stopListening()
+    // A key the app already has (it started by itself, in a live talk) is not played to it again.
+    if (event.type === 'keydown' && !reader && shot()) {
       const key = event as KeyboardEvent
       if (!MODIFIERS.test(key.key) && !key.ctrlKey && !key.metaKey && !key.altKey)
         replay = { key: key.key, code: key.code, shiftKey: key.shiftKey }
     }
-    if (event.type === 'touchstart' && !reader) {
+    if (event.type === 'touchstart' && !reader && shot()) {
       const first = (event as TouchEvent).touches[0]
       if (first) {
         touch = { x: first.clientX, y: first.clientY }
