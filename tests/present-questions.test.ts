@@ -175,7 +175,7 @@ describe('questions from the room, live', () => {
     expect(await item.locator('.text').textContent()).toBe(INJECTION)
     expect(await presenter.locator('#present-questions').getByText('Ana').count()).toBe(1)
 
-    await remote.getByText(/^Questions \(1 new, 1 in all\)/).click()
+    await remote.getByText(/^Questions \(1 new, 1 on this slide, 1 in all\)/).click()
     expect(await remote.locator('[data-queue-slide="7"] [data-question] .text').textContent()).toBe(INJECTION)
     for (const page of [asker, presenter, remote])
       expect(await page.locator('img[src="x"]').count()).toBe(0)
