@@ -44,6 +44,11 @@ const VIEWS = {
     ready: 'html[data-handout="ready"]',
     title: templated('Handout'),
   },
+  handoutThreeUp: {
+    path: 'handout?layout=3up',
+    ready: 'html[data-handout="ready"]',
+    title: templated('Handout'),
+  },
 } as const
 
 type View = (typeof VIEWS)[keyof typeof VIEWS]
@@ -594,6 +599,11 @@ describe('the deck’s other pages', () => {
     await switchScheme(view.page, 'light')
     await switchScheme(view.page, 'dark')
     expect(await isDark(view.page), '/handout after the system turned dark: <html> has the dark class').toBe(false)
+  })
+
+  it('/handout?layout=3up: no violations (on screen its sheets are drawn large enough for its slide copies\' links to be 24 px targets)', async () => {
+    await openView(view.page, VIEWS.handoutThreeUp, 'light')
+    await expectNoViolations(view.page, '/handout?layout=3up')
   })
 
   it('the print view /1?print=true announces nothing: no live region shown, none with text', async () => {
