@@ -31,7 +31,6 @@ export default defineVitePluginsSetup((options) => {
     common: { js: [], css: [] },
     slides: new Map(),
     reader: { js: [], css: [] },
-    fonts: [],
   }
   return [
     preloadFirstSlide(options, assets),
@@ -169,7 +168,6 @@ function preloadFirstSlide(options: ResolvedSlidevOptions, assets: PageAssets): 
         const fonts = fontFiles
           ? Object.keys(bundle).filter(name => fontFiles.test(name))
           : []
-        assets.fonts = fonts
         const tags: HtmlTagDescriptor[] = [
           ...[
             ...play.js,

@@ -1,12 +1,13 @@
+import type { ComputedRef } from 'vue'
 // Questions from the room, the browser's end (shared/questions.ts has the model, the relay keeps the
 // log): this browser's asks waiting for the relay's "received" (kept on the device, and sent again
 // after a reconnect or a reload: the relay knows an ask it has already), its votes, and the commands
 // of key holders. The questions this browser may see are `live.questions` (connection.ts).
 import type { QuestionAction } from '../../shared/questions.ts'
 import { useLocalStorage } from '@vueuse/core'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import { askerId, nonce } from './asker.ts'
-import { onServerMessage, sendCommand, sendRoomMessage } from './connection.ts'
+import { live, onServerMessage, sendCommand, sendRoomMessage } from './connection.ts'
 
 export interface PendingAsk {
   nonce: string
@@ -92,3 +93,11 @@ onServerMessage((message) => {
     received.value++
   }
 })
+
+/** The queue's counts for key holders' labels: questions not yet shown or hidden, and those about slide `current()`. */
+export function useQueueCounts(current: () => number): { fresh: ComputedRef<number>, onSlide: ComputedRef<number> } {
+  return {
+    fresh: computed(() => live.questions.filter(q => q.visibility === 'pending').length),
+    onSlide: computed(() => live.questions.filter(q => q.slide === current()).length),
+  }
+}

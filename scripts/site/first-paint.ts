@@ -62,12 +62,6 @@ export interface FirstPaintOptions {
   script: string
   /** The files each page needs (setup/vite-plugins.ts). */
   assets: PageAssets
-  /** The deck's published URL when known at build: og:url is made per page from it. */
-  siteUrl?: string | undefined
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 }
 
 /** The first words of `text`, at most `max` characters, cut at a word and marked with an ellipsis. */
@@ -150,7 +144,7 @@ export function withFirstPaint(html: string, target: CaptureTarget, capture: Fir
   const path = target.kind === 'reader'
     ? 'read'
     : String(target.no)
-  out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeText(capture.title)}</title>`)
+  out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeAttribute(capture.title)}</title>`)
   if (target.kind === 'slide' && target.no !== 1) {
     const description = summary(capture.text)
     for (const key of ['og:title', 'twitter:title'])
@@ -165,9 +159,7 @@ export function withFirstPaint(html: string, target: CaptureTarget, capture: Fir
   }
 
   const data = [
-    `data-page="${target.kind === 'reader'
-      ? 'read'
-      : target.no}"`,
+    `data-page="${path}"`,
     `data-base="${escapeAttribute(base)}"`,
     `data-color-schema="${escapeAttribute(options.colorSchema)}"`,
     `data-entry="${escapeAttribute(entry[1]!)}"`,

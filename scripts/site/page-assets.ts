@@ -16,6 +16,4 @@ export interface PageAssets {
   slides: Map<number, PageFiles>
   /** The reader's route (/read) beyond the entry's. */
   reader: PageFiles
-  /** The body font's regular and bold files, preloaded by every page. */
-  fonts: string[]
 }

@@ -17,7 +17,6 @@ import { fontsAndImagesReady, readerSettled, readerState, routeToSlide, twoFrame
 import { waitForSlide } from '../lib/slide-wait.ts'
 import { captureFirstPaint, firstPaintScript, pageFile, withFirstPaint } from './first-paint.ts'
 import { OG_IMAGE_FILE, OG_IMAGE_SIZE, writeOgImage } from './og-image.ts'
-import { deckUrl } from './social-meta.ts'
 
 export interface SlideOneOptions {
   /** The base the deck was built for; "/" unless set. */
@@ -221,7 +220,6 @@ export function prerenderAtBuild(options: PrerenderOptions): Plugin {
               colorSchema: options.colorSchema ?? 'auto',
               script,
               assets: options.assets,
-              siteUrl: deckUrl(process.env, config.base),
             }))
           }
         }
